@@ -273,12 +273,17 @@ def f_divergence(
     ln_b = _v.log_base(base)
     a, b, ax = _v.probability_pair(p, q, ("p", "q"), axis=axis, normalize=normalize)
     q_pos = b > 0
-    t = np.divide(a, b, out=np.zeros_like(a), where=q_pos)
+    with np.errstate(over="ignore"):
+        t = np.divide(a, b, out=np.zeros_like(a), where=q_pos)
+    # Where q is so small (subnormal) that p / q overflows, q f(p / q) is
+    # p f(t) / t at t = inf, i.e. p * f_inf: treat it like q = 0 rather than
+    # use q * f(inf), which is inf, -inf or NaN depending on f.
+    used = q_pos & np.isfinite(t)
+    t[~used] = 0.0
     ft = np.asarray(f(t), dtype=np.float64)
     if ft.shape != t.shape:
         raise ValueError(f"f must be elementwise: it returned shape {ft.shape} for input {t.shape}")
     terms = np.zeros_like(a)
-    used = q_pos
     if np.isnan(ft[used]).any():
         bad = float(t[used & np.isnan(ft)].flat[0])
         raise ValueError(
@@ -287,12 +292,12 @@ def f_divergence(
         )
     with np.errstate(invalid="ignore"):
         terms[used] = b[used] * ft[used]
-    q_zero = ~q_pos & (a > 0)
+    q_zero = ~used & (a > 0)
     if q_zero.any():
         if f_inf is None:
             raise ValueError(
-                "q has a zero where p is positive; pass f_inf = lim f(t)/t as t -> inf "
-                "to define those terms"
+                "q has a zero (or a value so small that p / q overflows) where p is "
+                "positive; pass f_inf = lim f(t)/t as t -> inf to define those terms"
             )
         if math.isnan(float(f_inf)):
             raise ValueError("f_inf must not be NaN")
