@@ -1,0 +1,49 @@
+"""MkDocs hooks: serve the pinned third-party assets from the site itself.
+
+``on_config`` makes sure MathJax is fetched (once, verified; see
+``scripts/vendor_assets.py``) and ``on_files`` adds its files to the build
+under ``assets/vendor/``, so that ``mkdocs build`` and ``mkdocs serve`` work
+with no CDN and nothing vendored in git.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+_spec = importlib.util.spec_from_file_location(
+    "vendor_assets", Path(__file__).with_name("vendor_assets.py")
+)
+assert _spec is not None and _spec.loader is not None
+vendor_assets = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(vendor_assets)
+
+_dirs: dict[str, Path] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _dirs.update(vendor_assets.ensure_all())
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for name, directory in _dirs.items():
+        for path in sorted(directory.rglob("*")):
+            if not path.is_file() or path.name == ".complete":
+                continue
+            rel = path.relative_to(directory).as_posix()
+            # MathJax's own loader resolves fonts and extensions relative to
+            # the script, so the es5/ layout is kept below assets/vendor/<name>/.
+            files.append(
+                File(
+                    rel,
+                    src_dir=str(directory),
+                    dest_dir=config.site_dir,
+                    use_directory_urls=config.use_directory_urls,
+                    dest_uri=f"assets/vendor/{name}/{rel.removeprefix('es5/')}",
+                )
+            )
+    return files

@@ -1,0 +1,82 @@
+"""Take full-page screenshots of the built site in the light and the dark palette.
+
+For reviewing figures and layout by eye (the browser test checks what can be
+checked automatically).  Build the site first (``mkdocs build``), then::
+
+    python scripts/screenshots.py                   # every page -> .cache/screenshots/
+    python scripts/screenshots.py entropy kl-divergence --out /tmp/shots
+
+Uses Debian's Chromium through Playwright, like tests/test_site.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("pages", nargs="*", help="page paths such as 'entropy' (default: all)")
+    parser.add_argument("--site", type=Path, default=ROOT / "site")
+    parser.add_argument("--out", type=Path, default=ROOT / ".cache" / "screenshots")
+    parser.add_argument("--width", type=int, default=1280)
+    parser.add_argument("--chromium", default="/usr/bin/chromium")
+    args = parser.parse_args()
+
+    if not (args.site / "index.html").exists():
+        raise SystemExit(f"no built site in {args.site}: run `mkdocs build` first")
+    pages = args.pages or sorted(
+        p.parent.relative_to(args.site).as_posix()
+        for p in args.site.rglob("index.html")
+        if "assets" not in p.parts
+    )
+    args.out.mkdir(parents=True, exist_ok=True)
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(args.site))
+    )
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=args.chromium, args=ARGS)
+        for scheme in ("light", "dark"):
+            ctx = browser.new_context(
+                color_scheme=scheme, viewport={"width": args.width, "height": 900}
+            )
+            page = ctx.new_page()
+            for rel in pages:
+                rel = "" if rel == "." else rel.strip("/") + "/"
+                page.goto(base + rel, wait_until="networkidle")
+                page.evaluate("() => window.MathJax?.startup?.promise")
+                name = (rel.strip("/").replace("/", "_") or "index") + f".{scheme}.png"
+                page.screenshot(path=str(args.out / name), full_page=True)
+                print(args.out / name)
+            ctx.close()
+        browser.close()
+    httpd.shutdown()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,212 @@
+"""Build the site with ``mkdocs build --strict`` and check every page in headless Chromium.
+
+For each page, in the light and the dark palette, the browser test asserts:
+
+* no console error and no uncaught exception;
+* no request to any host other than the local server (no CDN, no fonts, no
+  GitHub API), and no local request that fails;
+* every formula rendered by MathJax (each ``.arithmatex`` element holds an
+  ``mjx-container``; no raw ``$$``, ``\\(`` or ``\\[`` left in the visible text
+  outside code);
+* every image loaded and has alt text, and the figures shown are the variant
+  made for the active palette.
+
+Chromium comes from Debian (``apt-get install chromium``) and is driven by
+Playwright; the test skips, saying why, only where that browser is missing.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("INFOTHEORY_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+RAW_MATH = re.compile(r"\$\$|\\\(|\\\)|\\\[|\\\]")
+
+
+@pytest.fixture(scope="module")
+def build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """Build the site once for this module; return (site dir, build log)."""
+    site = tmp_path_factory.mktemp("site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    log = proc.stdout + proc.stderr
+    assert proc.returncode == 0, f"mkdocs build --strict failed:\n{log}"
+    return site, log
+
+
+def test_strict_build_has_no_warnings(build: tuple[Path, str]) -> None:
+    _, log = build
+    warnings = [line for line in log.splitlines() if "WARNING" in line]
+    assert not warnings, "\n".join(warnings)
+
+
+def test_every_nav_page_is_built(build: tuple[Path, str]) -> None:
+    site, _ = build
+    pages = _pages(site)
+    assert "index.html" in pages
+    # The chapters, the notebooks and the API reference all come out as pages.
+    assert len(pages) >= 10, pages
+
+
+def _pages(site: Path) -> list[str]:
+    return sorted(
+        p.relative_to(site).as_posix()
+        for p in site.rglob("index.html")
+        if not p.relative_to(site).as_posix().startswith("assets/")
+    )
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(build: tuple[Path, str]) -> Iterator[str]:
+    site, _ = build
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        pytest.skip(
+            f"Chromium not found at {CHROMIUM}: install Debian's `chromium` package "
+            "(apt-get install chromium) or set INFOTHEORY_CHROMIUM to run the browser test"
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+_CHECK_PAGE_JS = """
+async () => {
+  if (window.MathJax && MathJax.startup && MathJax.startup.promise) {
+    await MathJax.startup.promise;
+    if (MathJax.typesetPromise) await MathJax.typesetPromise();
+  }
+  const content = document.querySelector("article.md-content__inner") || document.body;
+  const clone = content.cloneNode(true);
+  for (const el of clone.querySelectorAll("pre, code, mjx-container, script, style")) el.remove();
+  const visible = clone.innerText || clone.textContent;
+  const math = [...document.querySelectorAll(".arithmatex, .jp-RenderedMarkdown")];
+  const unrendered = [...document.querySelectorAll(".arithmatex")]
+    .filter(el => !el.querySelector("mjx-container"))
+    .map(el => el.textContent.slice(0, 80));
+  const imgs = [...content.querySelectorAll("img")].map(img => ({
+    src: img.getAttribute("src"),
+    alt: img.getAttribute("alt") || "",
+    ok: img.complete && img.naturalWidth > 0,
+    shown: img.offsetParent !== null,
+  }));
+  return {
+    visible,
+    mathCount: math.length,
+    rendered: document.querySelectorAll("mjx-container").length,
+    unrendered,
+    imgs,
+    hasMathJax: !!window.MathJax,
+  };
+}
+"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_in_the_browser(build, server, browser, scheme: str) -> None:  # type: ignore[no-untyped-def]
+    site, _ = build
+    pages = _pages(site)
+    problems: list[str] = []
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    events: list[str] = []
+    page.on(
+        "console",
+        lambda msg: events.append(f"console {msg.type}: {msg.text}") if msg.type == "error" else None,
+    )
+    page.on("pageerror", lambda exc: events.append(f"uncaught exception: {exc}"))
+
+    def on_request(request) -> None:  # type: ignore[no-untyped-def]
+        host = urlparse(request.url).hostname
+        if request.url.startswith(("data:", "blob:", "about:")):
+            return
+        if host not in ("127.0.0.1", "localhost"):
+            events.append(f"external request: {request.url}")
+
+    page.on("request", on_request)
+    page.on("requestfailed", lambda r: events.append(f"failed request: {r.url}"))
+    page.on(
+        "response",
+        lambda r: events.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None,
+    )
+
+    for rel in pages:
+        events.clear()
+        url = server + rel.removesuffix("index.html")
+        page.goto(url, wait_until="load")
+        result = page.evaluate(_CHECK_PAGE_JS)
+        page.wait_for_load_state("networkidle")
+        where = f"[{scheme}] {rel}"
+        problems += [f"{where}: {e}" for e in events]
+        if not result["hasMathJax"]:
+            problems.append(f"{where}: MathJax is not loaded")
+        if result["unrendered"]:
+            problems.append(f"{where}: unrendered formulas: {result['unrendered'][:3]}")
+        raw = RAW_MATH.findall(result["visible"])
+        if raw:
+            problems.append(f"{where}: raw TeX delimiters in visible text: {sorted(set(raw))}")
+        if result["mathCount"] and not result["rendered"]:
+            problems.append(f"{where}: page has math but MathJax rendered nothing")
+        for img in result["imgs"]:
+            if not img["ok"]:
+                problems.append(f"{where}: image did not load: {img['src']}")
+            if not img["alt"].strip():
+                problems.append(f"{where}: image without alt text: {img['src']}")
+            src = (img["src"] or "").split("#")[0]
+            if "figures/" in src and img["shown"] and not src.endswith(f".{scheme}.svg"):
+                problems.append(f"{where}: {src} is shown in the {scheme} palette")
+    context.close()
+    assert not problems, f"{len(problems)} problem(s) on {len(pages)} pages:\n" + "\n".join(
+        problems
+    )
