@@ -1,16 +1,44 @@
-"""Reductions shared by the measures, on already-validated float64 arrays.
+"""Reductions shared by the measures.
 
 Each kernel returns a result in nats and applies the library's conventions:
 ``0 * log 0 = 0`` and ``p * log(p / 0) = inf`` for ``p > 0``.
+
+There are two kinds of kernel:
+
+* the generic ones (``entropy_nats``, ``cross_entropy_nats``, ``kl_nats``) work
+  on already-validated arrays of any shape, along any axis;
+* the *fused* ones (``entropy_fused``, ``cross_entropy_fused``, ``kl_fused``)
+  handle the common large case, one distribution in a 1-D float64 array, in a
+  single pass over cache-sized chunks.  Each chunk is checked (its sum and its
+  minimum) and reduced (``np.log`` into a preallocated buffer, then ``np.dot``
+  for the weighted sum) while it is still in cache, so the input is read from
+  memory once and no full-size temporary is ever allocated.  When a check
+  fails they return ``None`` and the caller runs the full validation, which
+  raises the usual, precise ``ValueError``.
+
+The public functions try the fused path first through ``entropy_fast``,
+``cross_entropy_fast`` and ``kl_fast``, which decide whether it applies.
 """
 
 from __future__ import annotations
+
+import math
+import numbers
 
 import numpy as np
 from numpy.typing import NDArray
 from scipy import special
 
+from . import _validation as _v
 from ._validation import Axis
+
+#: Elements per chunk of the fused kernels: 32768 float64 values are 256 KiB,
+#: so a chunk of ``p``, one of ``q`` and the work buffer stay in a 1-2 MiB L2
+#: cache.  Measured on the reference machine, 16K-128K are within ~10 %.
+CHUNK = 32_768
+#: Smallest input that takes the fused path.  Below this the generic path is
+#: just as fast, and keeping small inputs on it keeps them on one code path.
+FUSED_MIN_SIZE = CHUNK
 
 
 def entropy_nats(p: NDArray[np.float64], axis: Axis) -> NDArray[np.float64]:
@@ -28,3 +56,184 @@ def cross_entropy_nats(
 def kl_nats(p: NDArray[np.float64], q: NDArray[np.float64], axis: Axis) -> NDArray[np.float64]:
     """Return ``sum(p * log(p / q))`` along ``axis``, clipped at 0 against rounding."""
     return np.maximum(np.sum(special.rel_entr(p, q), axis=axis), 0.0)
+
+
+# --------------------------------------------------------------------------
+# Fused path: validation and reduction in one chunked pass.
+# --------------------------------------------------------------------------
+
+
+def flat_view(x: object, axis: Axis) -> NDArray[np.float64] | None:
+    """Return ``x`` as a 1-D float64 array without copying, if the fused path applies.
+
+    It applies to a float64 ndarray of at least :data:`FUSED_MIN_SIZE`
+    elements that holds a single distribution: a 1-D array reduced along its
+    only axis, or a contiguous array of any shape with ``axis=None``.  Any
+    other input (lists, other dtypes, batches, odd axes) returns ``None`` and
+    goes through the generic path, which also produces every error message.
+    """
+    if not isinstance(x, np.ndarray) or x.dtype != np.float64 or x.size < FUSED_MIN_SIZE:
+        return None
+    x = np.asarray(x)  # drop ndarray subclasses
+    if axis is None:
+        if x.flags.c_contiguous or x.flags.f_contiguous:
+            return x.ravel(order="K")
+        return None
+    if (
+        x.ndim == 1
+        and isinstance(axis, numbers.Integral)
+        and not isinstance(axis, bool)
+        and int(axis) in (0, -1)
+    ):
+        return x
+    return None
+
+
+def _is_distribution(sums: NDArray[np.float64], mins: NDArray[np.float64]) -> bool:
+    """Check the per-chunk sums and minima: finite, non-negative, total 1 within tolerance.
+
+    A NaN or an infinity anywhere makes its chunk's sum non-finite (a NaN
+    also makes the minimum NaN), so the two reductions cover every check of
+    :func:`infotheory._validation.probabilities` for float64 input.
+    """
+    total = float(np.sum(sums))
+    lowest = float(np.min(mins))
+    # `lowest >= 0` is False for NaN; `-0.0 >= 0` is True, as in the generic check.
+    return math.isfinite(total) and lowest >= 0 and abs(total - 1.0) <= _v.SUM_ATOL
+
+
+def _n_chunks(n: int, chunk: int) -> int:
+    return -(-n // chunk)
+
+
+def entropy_fused(p: NDArray[np.float64], *, chunk: int = CHUNK) -> float | None:
+    """Return ``-sum(p log p)`` of a 1-D float64 array, or ``None`` if ``p`` is not a distribution.
+
+    One pass over chunks of ``chunk`` elements: sum and minimum (the checks),
+    ``log`` into a reused buffer, and ``np.dot`` for ``sum(p * log p)``.  A
+    zero entry gives ``0 * -inf = nan`` in the dot product; only then is the
+    chunk's ``log`` zeroed where ``p == 0`` and the dot product redone, so
+    inputs without zeros pay nothing for the ``0 log 0 = 0`` convention.
+    """
+    n = p.size
+    m = _n_chunks(n, chunk)
+    buf = np.empty(min(chunk, n))
+    parts, sums, mins = np.empty(m), np.empty(m), np.empty(m)
+    with np.errstate(all="ignore"):
+        for j in range(m):
+            c = p[j * chunk : (j + 1) * chunk]
+            t = buf[: c.size]
+            sums[j] = np.add.reduce(c)
+            mins[j] = np.minimum.reduce(c)
+            np.log(c, out=t)
+            v = np.dot(c, t)
+            if v != v:  # NaN: a zero entry (0 * log 0), or invalid input (caught below)
+                t[c == 0] = 0.0
+                v = np.dot(c, t)
+            parts[j] = v
+    if not _is_distribution(sums, mins):
+        return None
+    return -float(np.sum(parts))
+
+
+def cross_entropy_fused(
+    p: NDArray[np.float64], q: NDArray[np.float64], *, chunk: int = CHUNK
+) -> float | None:
+    """Return ``-sum(p log q)`` of two 1-D float64 arrays, or ``None`` if either is invalid.
+
+    ``inf`` where ``q = 0 < p``; terms with ``p = 0`` are 0 whatever ``q`` is.
+    """
+    n = p.size
+    m = _n_chunks(n, chunk)
+    buf = np.empty(min(chunk, n))
+    parts = np.empty(m)
+    psums, pmins, qsums, qmins = np.empty(m), np.empty(m), np.empty(m), np.empty(m)
+    with np.errstate(all="ignore"):
+        for j in range(m):
+            a = p[j * chunk : (j + 1) * chunk]
+            b = q[j * chunk : (j + 1) * chunk]
+            t = buf[: a.size]
+            psums[j] = np.add.reduce(a)
+            pmins[j] = np.minimum.reduce(a)
+            qsums[j] = np.add.reduce(b)
+            qmins[j] = np.minimum.reduce(b)
+            np.log(b, out=t)
+            v = np.dot(a, t)
+            if v != v:  # 0 * log 0 where p = q = 0 (or invalid input)
+                t[a == 0] = 0.0
+                v = np.dot(a, t)
+            parts[j] = v
+    if not (_is_distribution(psums, pmins) and _is_distribution(qsums, qmins)):
+        return None
+    return -float(np.sum(parts))
+
+
+def kl_fused(p: NDArray[np.float64], q: NDArray[np.float64], *, chunk: int = CHUNK) -> float | None:
+    """Return ``sum(p log(p / q))`` of two 1-D float64 arrays, or ``None`` if either is invalid.
+
+    Computed as ``np.dot(p, log(p / q))`` per chunk (one division and one
+    ``log`` per element, as ``scipy.special.rel_entr`` does).  ``inf`` where
+    ``q = 0 < p``; terms with ``p = 0`` are 0.  Not clipped: the caller clips.
+    """
+    n = p.size
+    m = _n_chunks(n, chunk)
+    buf = np.empty(min(chunk, n))
+    parts = np.empty(m)
+    psums, pmins, qsums, qmins = np.empty(m), np.empty(m), np.empty(m), np.empty(m)
+    with np.errstate(all="ignore"):
+        for j in range(m):
+            a = p[j * chunk : (j + 1) * chunk]
+            b = q[j * chunk : (j + 1) * chunk]
+            t = buf[: a.size]
+            psums[j] = np.add.reduce(a)
+            pmins[j] = np.minimum.reduce(a)
+            qsums[j] = np.add.reduce(b)
+            qmins[j] = np.minimum.reduce(b)
+            np.divide(a, b, out=t)
+            np.log(t, out=t)
+            v = np.dot(a, t)
+            if v != v:  # p = 0 gives 0 * log 0 or 0 * log(0/0) (or invalid input)
+                t[a == 0] = 0.0
+                v = np.dot(a, t)
+            parts[j] = v
+    if not (_is_distribution(psums, pmins) and _is_distribution(qsums, qmins)):
+        return None
+    return float(np.sum(parts))
+
+
+def _non_negative(value: float | None) -> float | None:
+    """Clip rounding below 0 (and turn ``-0.0`` into ``0.0``); pass ``None`` through."""
+    return None if value is None else max(value, 0.0) + 0.0
+
+
+def entropy_fast(p: object, axis: Axis, normalize: bool) -> float | None:
+    """Entropy in nats (>= 0) by the fused path; ``None`` if it does not apply or ``p`` is bad."""
+    if normalize:
+        return None
+    flat = flat_view(p, axis)
+    return None if flat is None else _non_negative(entropy_fused(flat))
+
+
+def _flat_pair(
+    p: object, q: object, axis: Axis, normalize: bool
+) -> tuple[NDArray[np.float64], NDArray[np.float64]] | None:
+    if normalize:
+        return None
+    a, b = flat_view(p, axis), flat_view(q, axis)
+    if a is None or b is None or a.size != b.size:
+        return None
+    if axis is None and np.shape(p) != np.shape(q):  # the generic path raises for this
+        return None
+    return a, b
+
+
+def cross_entropy_fast(p: object, q: object, axis: Axis, normalize: bool) -> float | None:
+    """Cross-entropy in nats (>= 0) by the fused path, or ``None`` (see :func:`entropy_fast`)."""
+    pair = _flat_pair(p, q, axis, normalize)
+    return None if pair is None else _non_negative(cross_entropy_fused(*pair))
+
+
+def kl_fast(p: object, q: object, axis: Axis, normalize: bool) -> float | None:
+    """KL divergence in nats (>= 0) by the fused path, or ``None`` (see :func:`entropy_fast`)."""
+    pair = _flat_pair(p, q, axis, normalize)
+    return None if pair is None else _non_negative(kl_fused(*pair))

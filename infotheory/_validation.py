@@ -57,6 +57,13 @@ def _describe(bad: NDArray[np.bool_], arr: NDArray[np.float64]) -> str:
 
 def check_finite(arr: NDArray[np.float64], name: str) -> None:
     """Raise if ``arr`` holds NaN or an infinity."""
+    # A NaN or an infinity anywhere makes the sum non-finite, and the sum needs
+    # no full-size boolean temporary; only a non-finite sum (a bad entry, or
+    # finite entries whose sum overflows) is looked at entry by entry.
+    with np.errstate(over="ignore", invalid="ignore"):
+        total = float(np.add.reduce(arr, axis=None))
+    if math.isfinite(total):
+        return
     if not np.isfinite(arr).all():
         bad = ~np.isfinite(arr)
         raise ValueError(f"{name} must be finite, found {_describe(bad, arr)}")

@@ -63,6 +63,10 @@ def entropy(
     [2. 0.]
     """
     ln_b = _v.log_base(base)
+    # One large float64 distribution: checked and reduced in one chunked pass.
+    fast = _kernels.entropy_fast(p, axis, normalize)
+    if fast is not None:
+        return _v.to_units(fast, ln_b)
     arr = _v.probabilities(p, "p", axis=axis, normalize=normalize)
     # Entries a hair above 1 (within the sum tolerance) would give -1e-16.
     return _v.to_units(np.maximum(_kernels.entropy_nats(arr, axis), 0.0), ln_b)
@@ -189,5 +193,8 @@ def cross_entropy(
     inf
     """
     ln_b = _v.log_base(base)
+    fast = _kernels.cross_entropy_fast(p, q, axis, normalize)
+    if fast is not None:
+        return _v.to_units(fast, ln_b)
     a, b, ax = _v.probability_pair(p, q, ("p", "q"), axis=axis, normalize=normalize)
     return _v.to_units(np.maximum(_kernels.cross_entropy_nats(a, b, ax), 0.0), ln_b)
