@@ -34,8 +34,8 @@ import matplotlib
 
 matplotlib.use("Agg")  # headless: no display is needed or used
 
-import matplotlib.pyplot as plt  # noqa: E402
-from cycler import cycler  # noqa: E402
+import matplotlib.pyplot as plt
+from cycler import cycler
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "scripts" / "figures"

@@ -104,7 +104,7 @@ def parse_snippets(text: str) -> Iterator[tuple[Fence, Snippet]]:
         if fence.lang in REJECTED_LANGS:
             raise ValueError(
                 f"line {fence.body_line - 1}: '{fence.lang}' blocks are not checked and copy "
-                "their prompts; write a ```python block followed by a ```text title=\"Output\" "
+                'their prompts; write a ```python block followed by a ```text title="Output" '
                 "block instead"
             )
         if fence.lang not in PYTHON_LANGS:
@@ -135,9 +135,6 @@ def _reset_global_state() -> None:
     except ImportError:  # pragma: no cover - numpy is a dependency
         return
     np.set_printoptions()  # numpy's defaults
-    # The legacy global RNG: a block relying on it unseeded would be
-    # non-reproducible anyway; reseeding keeps one block from shifting another.
-    np.random.seed(None)
 
 
 def evaluate_snippet(example: Example) -> str | None:
@@ -180,8 +177,7 @@ def evaluate_snippet(example: Example) -> str | None:
     if snippet.expected is None:
         if got:
             return (
-                'this block prints output but no ```text title="Output" block follows it:\n'
-                + got
+                'this block prints output but no ```text title="Output" block follows it:\n' + got
             )
         return None
     want = _normalise(snippet.expected)

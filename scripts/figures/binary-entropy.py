@@ -10,8 +10,14 @@ fig, ax = plt.subplots(figsize=(7, 4))
 ax.plot(p, binary_entropy(p, base=2), color="C0", label="$H_b(p)$")
 ax.scatter(marked, binary_entropy(marked, base=2), color="C1", zorder=3)
 for x, h in zip(marked, binary_entropy(marked, base=2), strict=True):
-    ax.annotate(f"({x:.1f}, {h:.3f})", (x, h), textcoords="offset points",
-                xytext=(0, -18 if x == 0.5 else 8), ha="center", fontsize=9)
+    ax.annotate(
+        f"({x:.1f}, {h:.3f})",
+        (x, h),
+        textcoords="offset points",
+        xytext=(0, -18 if x == 0.5 else 8),
+        ha="center",
+        fontsize=9,
+    )
 ax.axvline(0.5, color="C7", linestyle=":", linewidth=1)
 ax.set_xlabel("$p$ = probability of success")
 ax.set_ylabel("$H_b(p)$ in bits")
