@@ -107,7 +107,7 @@ def test_binary_entropy_matches_entropy_of_two_outcomes():
 def test_binary_entropy_accurate_for_tiny_p():
     # H_b(p) = p (1 - log p) + O(p^2): log1p keeps the (1 - p) log(1 - p) term exact
     p = 1e-20
-    assert binary_entropy(p) == pytest.approx(p * (1.0 - math.log(p)), rel=1e-12)
+    assert binary_entropy(p) == pytest.approx(p * (1.0 - math.log(p)), rel=1e-12, abs=0.0)
 
 
 # --- cross-entropy ----------------------------------------------------------------------
