@@ -102,9 +102,12 @@ def conditional_entropy(pxy: ArrayLike, *, base: float = math.e, normalize: bool
 def _mi_from_table(t: NDArray[np.float64]) -> NDArray[np.float64]:
     px = t.sum(axis=-1, keepdims=True)
     py = t.sum(axis=-2, keepdims=True)
-    # rel_entr skips the zero cells exactly (0 log 0 = 0); p(x)p(y) > 0
-    # wherever p(x, y) > 0, so no term is infinite.
-    return np.maximum(np.sum(special.rel_entr(t, px * py), axis=(-2, -1)), 0.0)
+    # I = sum_x p(x) KL(p(y|x) || p(y)).  Not rel_entr(t, px * py): the product
+    # underflows to 0 for cells below ~1e-162 and made the result inf.  Here
+    # p(y|x) >= p(x, y) and p(y) >= p(x, y), so neither is 0 where p(x, y) > 0
+    # and no term is infinite; rel_entr skips the zero cells (0 log 0 = 0).
+    cond = np.divide(t, px, out=np.zeros(np.shape(t)), where=px > 0)
+    return np.maximum(np.sum(px * special.rel_entr(cond, py), axis=(-2, -1)), 0.0)
 
 
 def mutual_information(pxy: ArrayLike, *, base: float = math.e, normalize: bool = False) -> Any:

@@ -1,0 +1,240 @@
+"""Joint and conditional entropy, mutual information, samples and information gain."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+from _strategies import ref_entropy, ref_kl
+from sklearn.metrics import mutual_info_score
+
+from infotheory import (
+    conditional_entropy,
+    entropy,
+    information_gain,
+    joint_entropy,
+    kl_divergence,
+    mutual_information,
+    mutual_information_from_samples,
+)
+
+LN2 = math.log(2.0)
+
+# rows X = weather (sunny, rainy), columns Y = umbrella (no, yes)
+WEATHER = [[0.40, 0.10], [0.05, 0.45]]
+
+
+# --- the weather / umbrella table, by hand ------------------------------------------------
+
+
+def test_weather_umbrella_table():
+    cells = [0.40, 0.10, 0.05, 0.45]
+    px = [0.40 + 0.10, 0.05 + 0.45]  # [0.5, 0.5]
+    py = [0.40 + 0.05, 0.10 + 0.45]  # [0.45, 0.55]
+    t = np.array(WEATHER)
+    np.testing.assert_allclose(t.sum(axis=1), px, rtol=1e-15)
+    np.testing.assert_allclose(t.sum(axis=0), py, rtol=1e-15)
+
+    hx, hy, hxy = ref_entropy(px, 2), ref_entropy(py, 2), ref_entropy(cells, 2)
+    assert hx == pytest.approx(1.0, rel=1e-15)
+    assert entropy(t.sum(axis=1), base=2) == pytest.approx(hx, rel=1e-14)
+    assert entropy(t.sum(axis=0), base=2) == pytest.approx(hy, rel=1e-14)
+    assert joint_entropy(WEATHER, base=2) == pytest.approx(hxy, rel=1e-14)
+    # H(Y|X) = H(X,Y) - H(X) and H(X|Y) = H(X,Y) - H(Y) (the transposed table)
+    assert conditional_entropy(WEATHER, base=2) == pytest.approx(hxy - hx, rel=1e-13)
+    assert conditional_entropy(t.T, base=2) == pytest.approx(hxy - hy, rel=1e-13)
+
+    mi = hx + hy - hxy
+    # the same number as the KL divergence of the joint from the product of marginals
+    mi_kl = ref_kl(cells, [a * b for a in px for b in py], base=2)
+    assert mi == pytest.approx(mi_kl, rel=1e-12)
+    assert mutual_information(WEATHER, base=2) == pytest.approx(mi, rel=1e-12)
+    assert kl_divergence(t, np.outer(px, py), axis=None, base=2) == pytest.approx(mi, rel=1e-12)
+    assert mutual_information(WEATHER) == pytest.approx(mi * LN2, rel=1e-12)
+
+
+def test_independent_and_deterministic_tables():
+    px, py = np.array([0.2, 0.3, 0.5]), np.array([0.6, 0.4])
+    indep = np.outer(px, py)
+    assert 0.0 <= mutual_information(indep) < 1e-15
+    assert conditional_entropy(indep) == pytest.approx(ref_entropy(py), rel=1e-13)
+    # Y = X: I(X;Y) = H(X), H(Y|X) = 0
+    diag = np.diag(px)
+    assert mutual_information(diag) == pytest.approx(ref_entropy(px), rel=1e-14)
+    assert conditional_entropy(diag) == 0.0
+    assert joint_entropy(diag) == pytest.approx(ref_entropy(px), rel=1e-14)
+
+
+def test_batched_tables_and_normalize():
+    tables = np.stack([np.array(WEATHER), np.full((2, 2), 0.25), np.diag([0.5, 0.5])])
+    out = mutual_information(tables, base=2)
+    assert out.shape == (3,)
+    np.testing.assert_allclose(
+        out, [mutual_information(WEATHER, base=2), 0.0, 1.0], rtol=1e-13, atol=1e-15
+    )
+    np.testing.assert_allclose(joint_entropy(tables, base=2)[1:], [2.0, 1.0], rtol=1e-14)
+    np.testing.assert_allclose(conditional_entropy(tables, base=2)[1:], [1.0, 0.0], atol=1e-15)
+    counts = [[40, 10], [5, 45]]
+    assert mutual_information(counts, normalize=True) == pytest.approx(
+        mutual_information(WEATHER), rel=1e-14
+    )
+
+
+def test_mutual_information_with_tiny_cells_is_finite():
+    # p(x) p(y) = 1e-400 underflows to 0 although p(x, y) = 1e-200 > 0; a ratio
+    # p(x, y) / (p(x) p(y)) formed that way made I(X;Y) infinite.
+    eps = 1e-200
+    t = [[eps, 0.0], [0.0, 1.0 - eps]]
+    expected = ref_entropy([eps, 1 - eps])  # Y = X, so I = H(X) ~ 4.6e-198
+    assert mutual_information(t) == pytest.approx(expected, rel=1e-12, abs=0.0)
+    assert conditional_entropy(t) == 0.0
+
+
+# --- play tennis: information gain of each split, in bits -------------------------------
+
+
+def _h2(yes, no):
+    n = yes + no
+    return ref_entropy([yes / n, no / n], base=2)
+
+
+PARENT = [9, 5]  # yes, no
+SPLITS = {
+    "outlook": [[2, 3], [4, 0], [3, 2]],  # sunny, overcast, rainy
+    "humidity": [[3, 4], [6, 1]],  # high, normal
+    "wind": [[3, 3], [6, 2]],  # strong, weak
+}
+
+
+@pytest.mark.parametrize("attribute", sorted(SPLITS))
+def test_play_tennis_information_gain(attribute):
+    children = SPLITS[attribute]
+    n = sum(PARENT)
+    expected = _h2(*PARENT) - sum((y + no) / n * _h2(y, no) for y, no in children)
+    ig = information_gain(PARENT, children, base=2)
+    assert ig == pytest.approx(expected, rel=1e-13)
+    # IG is the mutual information between branch and class under the node's counts
+    assert ig == pytest.approx(mutual_information(children, normalize=True, base=2), rel=1e-12)
+    assert 0.0 <= ig <= _h2(*PARENT)
+
+
+def test_play_tennis_parent_entropy_and_ranking():
+    assert _h2(9, 5) == pytest.approx(-(9 / 14) * math.log2(9 / 14) - (5 / 14) * math.log2(5 / 14))
+    gains = {a: information_gain(PARENT, c, base=2) for a, c in SPLITS.items()}
+    assert gains["outlook"] > gains["humidity"] > gains["wind"] > 0
+
+
+def test_information_gain_edge_cases():
+    # a perfect split recovers the whole parent entropy; an uninformative one nothing
+    assert information_gain([5, 5], [[5, 0], [0, 5]], base=2) == pytest.approx(1.0, rel=1e-15)
+    assert information_gain([4, 2], [[2, 1], [2, 1]]) == pytest.approx(0.0, abs=1e-15)
+    # an empty child is ignored
+    assert information_gain([5, 5], [[5, 0], [0, 0], [0, 5]], base=2) == pytest.approx(1.0)
+    ig = information_gain(np.array([9.0, 5.0]), np.array(SPLITS["wind"], dtype=float))
+    assert isinstance(ig, np.floating)
+    assert not isinstance(ig, np.ndarray)
+
+
+# --- from samples -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("n", "kx", "ky"),
+    [(50, 3, 4), (1000, 10, 7), (2000, 1500, 1500)],  # the last uses the sparse counting path
+)
+def test_from_samples_matches_sklearn(n, kx, ky):
+    rng = np.random.default_rng(n + kx)
+    x = rng.integers(0, kx, size=n)
+    y = (x + rng.integers(0, 3, size=n)) % ky  # dependent on x
+    mi = mutual_information_from_samples(x, y)
+    assert mi == pytest.approx(mutual_info_score(x, y), rel=1e-10, abs=1e-14)
+    assert mutual_information_from_samples(x, y, base=2) == pytest.approx(mi / LN2, rel=1e-13)
+
+
+def test_from_samples_is_the_mutual_information_of_the_empirical_table():
+    x = np.array([0, 0, 1, 1, 1, 2, 2, 2, 2, 0])
+    y = np.array([1, 1, 0, 0, 1, 0, 0, 1, 1, 1])
+    table = np.zeros((3, 2))
+    np.add.at(table, (x, y), 1.0)
+    assert mutual_information_from_samples(x, y) == pytest.approx(
+        mutual_information(table / table.sum()), rel=1e-13
+    )
+
+
+def test_from_samples_label_types_give_the_same_answer():
+    rng = np.random.default_rng(3)
+    x = rng.integers(0, 4, size=300)
+    y = (x * 2 + rng.integers(0, 2, size=300)) % 5
+    expected = mutual_info_score(x, y)
+    names = np.array(["red", "green", "blue", "cyan"])
+    variants = {
+        "strings": (names[x], y.astype(str)),
+        "huge ints": (x * 10**12, y + 10**12),
+        "negative ints": (x - 2, -y),
+        "floats": (x * 0.5, y.astype(float) - 0.25),
+        "non-contiguous": (x * 1000 + 7, y * 31),
+        "uint64": (x.astype(np.uint64) * np.uint64(2**62 // 4), y),
+        "lists": (x.tolist(), y.tolist()),
+    }
+    for name, (a, b) in variants.items():
+        assert mutual_information_from_samples(a, b) == pytest.approx(expected, rel=1e-12), name
+
+
+def test_from_samples_bool_labels():
+    x = np.array([True, True, False, False, True, False, True, True])
+    assert mutual_information_from_samples(x, x, base=2) == pytest.approx(
+        ref_entropy([5 / 8, 3 / 8], base=2), rel=1e-13
+    )
+    assert mutual_information_from_samples(x, ~x, base=2) == pytest.approx(
+        ref_entropy([5 / 8, 3 / 8], base=2), rel=1e-13
+    )
+    assert mutual_information_from_samples(x, np.ones(8, dtype=bool)) == 0.0
+
+
+def test_from_samples_returns_numpy_scalar():
+    out = mutual_information_from_samples([0, 1, 0, 1], [0, 1, 1, 0])
+    assert isinstance(out, np.floating)
+    assert not isinstance(out, np.ndarray)
+    assert out == 0.0
+
+
+def _miller_madow_by_hand(x, y):
+    """Plug-in MI + (m_x + m_y - m_xy - 1) / (2 n), clipped at 0, from explicit counts."""
+    n = len(x)
+    cx, cy, cxy = {}, {}, {}
+    for a, b in zip(x, y, strict=True):
+        cx[a] = cx.get(a, 0) + 1
+        cy[b] = cy.get(b, 0) + 1
+        cxy[a, b] = cxy.get((a, b), 0) + 1
+    plugin = math.fsum(c / n * math.log(c * n / (cx[a] * cy[b])) for (a, b), c in cxy.items())
+    return max(plugin + (len(cx) + len(cy) - len(cxy) - 1) / (2 * n), 0.0), plugin
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_miller_madow_formula(seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(20, 200))
+    x = rng.integers(0, 5, size=n)
+    y = np.where(rng.random(n) < 0.5, x, rng.integers(0, 6, size=n))
+    mm, plugin = _miller_madow_by_hand(x.tolist(), y.tolist())
+    assert mutual_information_from_samples(x, y) == pytest.approx(plugin, rel=1e-12)
+    got = mutual_information_from_samples(x, y, estimator="miller-madow")
+    assert got == pytest.approx(mm, rel=1e-12, abs=1e-15)
+    assert got <= mutual_information_from_samples(x, y, estimator="plugin")
+
+
+def test_miller_madow_is_clipped_at_zero():
+    # independent labels: the plug-in estimate is small, the correction negative
+    x = [0, 0, 1, 1, 2, 2, 3, 3]
+    y = [0, 1, 0, 1, 0, 1, 0, 1]
+    assert mutual_information_from_samples(x, y) == 0.0
+    # m_x = 4, m_y = 2, m_xy = 8: correction (4 + 2 - 8 - 1) / 16 < 0
+    assert mutual_information_from_samples(x, y, estimator="miller-madow") == 0.0
+    # a tiny dependence: plug-in > 0 but below the bias correction
+    x = [0, 0, 0, 1, 1, 1, 2, 2, 2]
+    y = [0, 1, 1, 0, 1, 1, 0, 0, 1]
+    mm, plugin = _miller_madow_by_hand(x, y)
+    assert plugin > 0
+    assert mm == 0.0
+    assert mutual_information_from_samples(x, y, estimator="miller-madow") == 0.0
