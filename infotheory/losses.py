@@ -52,8 +52,12 @@ def _shifted_logits(
     ax = _v.normalize_axis(z, axis, "logits")
     assert ax is not None
     # Subtracting the maximum before exp() is what keeps large logits
-    # (z = 1000) from overflowing; it does not change the result.
-    return (z - z.max(axis=ax, keepdims=True)) / t, ax
+    # (z = 1000) from overflowing; it does not change the result.  The shift
+    # (or the division by T < 1) can still overflow to -inf when logits span
+    # more than the float range (1e308 and -1e308): -inf is then the right
+    # answer (exp gives 0), so the overflow warning is silenced.
+    with np.errstate(over="ignore"):
+        return (z - z.max(axis=ax, keepdims=True)) / t, ax
 
 
 def softmax(logits: ArrayLike, temperature: float = 1.0, *, axis: int = -1) -> Any:
