@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import warnings
 
@@ -49,7 +50,7 @@ def test_softmax_teacher_logits_at_each_temperature(temperature):
 
 def test_temperature_flattens_the_distribution():
     hs = [entropy(softmax(TEACHER, temperature=t)) for t in (0.5, 1.0, 2.0, 5.0, 10.0)]
-    assert all(a < b for a, b in zip(hs, hs[1:], strict=False))
+    assert all(a < b for a, b in itertools.pairwise(hs))
     assert hs[-1] < math.log(5)
     np.testing.assert_allclose(softmax(TEACHER, temperature=1e6), 0.2, rtol=1e-5)
     assert softmax(TEACHER, temperature=1e-3)[0] == pytest.approx(1.0)
@@ -122,7 +123,7 @@ def test_smooth_labels_five_classes():
 def test_cross_entropy_with_logits_hard_targets():
     logits = np.array([[2.0, 1.0, 0.1], [0.5, 2.5, 0.0]])
     targets = [0, 1]
-    per_sample = [-math.log(_softmax_by_hand(row)[t]) for row, t in zip(logits, targets, strict=True)]
+    per_sample = [-math.log(_softmax_by_hand(z)[t]) for z, t in zip(logits, targets, strict=True)]
     out = cross_entropy_with_logits(targets, logits, reduction="none")
     np.testing.assert_allclose(out, per_sample, rtol=1e-14)
     assert cross_entropy_with_logits(targets, logits) == pytest.approx(
