@@ -146,6 +146,15 @@ def probability_pair(
             f"{names[0]} has {na} outcomes along axis {axis} but {names[1]} has {nb}; "
             "they must describe the same outcomes"
         )
+    if a.ndim != b.ndim and axis >= 0:
+        # Broadcasting aligns trailing axes, so a non-negative axis names
+        # different dimensions of arrays with different ndim: p (3, 3) against
+        # q (3,) with axis=0 silently paired p's columns with q laid along rows.
+        raise ValueError(
+            f"axis {axis} names different dimensions of {names[0]} ({a.ndim}-D) and "
+            f"{names[1]} ({b.ndim}-D), since broadcasting aligns trailing axes; "
+            "use a negative axis or give both the same number of dimensions"
+        )
     try:
         a, b = np.broadcast_arrays(a, b)
     except ValueError:

@@ -360,3 +360,17 @@ def test_no_runtime_warnings_for_zeros():
         js_divergence(p, q)
         hellinger_squared(p, q)
         total_variation(p, q)
+
+
+def test_positive_axis_with_different_ndims_is_rejected_not_misaligned():
+    # Broadcasting aligns trailing axes: with axis=0, q (3,) would be laid along p's
+    # rows, not its columns, and KL computed against a non-distribution.
+    p = np.array([[0.2, 0.3, 0.5], [0.3, 0.3, 0.3], [0.5, 0.4, 0.2]])  # columns sum to 1
+    q = np.array([0.2, 0.3, 0.5])
+    for func in (kl_divergence, js_divergence, total_variation, chi_squared, hellinger_squared):
+        with pytest.raises(ValueError, match="axis 0 names different dimensions"):
+            func(p, q, axis=0)
+    # what was meant, spelled without ambiguity
+    expected = [ref_kl(p[:, j], q) for j in range(3)]
+    np.testing.assert_allclose(kl_divergence(p, q[:, None], axis=0), expected, rtol=1e-13)
+    np.testing.assert_allclose(kl_divergence(p.T, q, axis=-1), expected, rtol=1e-13)
