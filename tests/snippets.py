@@ -39,6 +39,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from sybil import Document, Example, Region, Sybil
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -128,15 +129,6 @@ def _normalise(out: str) -> str:
     return "\n".join(line.rstrip() for line in out.strip("\n").splitlines())
 
 
-def _reset_global_state() -> None:
-    """Undo what an earlier block may have changed in process-wide state."""
-    try:
-        import numpy as np
-    except ImportError:  # pragma: no cover - numpy is a dependency
-        return
-    np.set_printoptions()  # numpy's defaults
-
-
 def evaluate_snippet(example: Example) -> str | None:
     """Run one block in a fresh namespace; return a failure message or None."""
     snippet: Snippet = example.parsed
@@ -151,13 +143,14 @@ def evaluate_snippet(example: Example) -> str | None:
             )
         return None
 
-    _reset_global_state()
     # Pad so that a traceback points at the right line of the Markdown file.
     source = "\n" * (snippet.first_line - 1) + snippet.code
     code = compile(source, example.path, "exec")
     namespace: dict[str, object] = {"__name__": "__main__"}
     buffer = io.StringIO()
-    with warnings.catch_warnings():
+    # np.printoptions() restores numpy's print options afterwards, so a block
+    # that changes them cannot change what later blocks print.
+    with np.printoptions(), warnings.catch_warnings():
         # What a reader would see printed (RuntimeWarning from log(0), a
         # UserWarning, ...) fails the block; deprecation noise from inside
         # third-party imports is not shown to readers either.

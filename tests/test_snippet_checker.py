@@ -1,0 +1,180 @@
+"""The snippet checker itself: a wrong number on a page must fail, naming file and line."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from sybil.example import SybilFailure
+
+from tests.snippets import iter_fences, make_sybil, parse_snippets
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PAGE = textwrap.dedent(
+    """\
+    # A page
+
+    Some prose.
+
+    ```python title="entropy of a fair coin" hl_lines="3"
+    from infotheory import entropy
+
+    print(f"{entropy([0.5, 0.5], base=2):.4f} bits")
+    ```
+
+    ```text title="Output"
+    WRONG bits
+    ```
+    """
+)
+
+
+def _write_page(directory: Path, text: str) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    page = directory / "page.md"
+    page.write_text(text)
+    return page
+
+
+def _evaluate_all(page: Path) -> list[str]:
+    """Evaluate every example of a page; return the failure messages."""
+    failures = []
+    for example in make_sybil(page.parent).parse(page).examples():
+        try:
+            example.evaluate()
+        except SybilFailure as exc:
+            failures.append(str(exc))
+    return failures
+
+
+def test_wrong_number_fails_with_file_and_line(tmp_path: Path) -> None:
+    page = _write_page(tmp_path, PAGE.replace("WRONG", "1.0001"))
+    [message] = _evaluate_all(page)
+    assert f"{page}, line 5" in message
+    assert "Expected:\n    1.0001 bits" in message
+    assert "Got:\n    1.0000 bits" in message
+
+
+def test_right_number_passes(tmp_path: Path) -> None:
+    page = _write_page(tmp_path, PAGE.replace("WRONG", "1.0000"))
+    assert _evaluate_all(page) == []
+
+
+def test_fences_with_attributes_and_indentation_are_collected() -> None:
+    text = textwrap.dedent(
+        """\
+        !!! note "Inside an admonition"
+            ```python hl_lines="1"
+            print(1)
+            ```
+
+            ```text title="Output"
+            1
+            ```
+
+        === "A tab"
+
+            ``` py title="x.py"
+            print(2)
+            ```
+        """
+    )
+    snippets = [s for _, s in parse_snippets(text)]
+    assert [s.code for s in snippets] == ["print(1)\n", "print(2)\n"]
+    assert snippets[0].expected == "1\n"
+    assert snippets[1].expected is None
+    assert [f.lang for f in iter_fences(text)] == ["python", "text", "py"]
+
+
+def test_blocks_do_not_share_state(tmp_path: Path) -> None:
+    page = _write_page(
+        tmp_path,
+        "```python\nx = 41\n```\n\n```python\nprint(x + 1)\n```\n\n"
+        '```text title="Output"\n42\n```\n',
+    )
+    [failure] = _evaluate_all_errors(page)
+    assert isinstance(failure, NameError)
+
+
+def _evaluate_all_errors(page: Path) -> list[BaseException]:
+    errors = []
+    for example in make_sybil(page.parent).parse(page).examples():
+        try:
+            example.evaluate()
+        except Exception as exc:
+            errors.append(exc)
+    return errors
+
+
+def test_unshown_output_fails(tmp_path: Path) -> None:
+    page = _write_page(tmp_path, "```python\nprint('hidden')\n```\n")
+    [message] = _evaluate_all(page)
+    assert 'no ```text title="Output" block' in message
+
+
+def test_warnings_fail(tmp_path: Path) -> None:
+    page = _write_page(tmp_path, "```python\nimport numpy as np\nnp.log(0.0)\n```\n")
+    [error] = _evaluate_all_errors(page)
+    assert isinstance(error, RuntimeWarning)
+
+
+def test_numpy_print_options_do_not_leak(tmp_path: Path) -> None:
+    page = _write_page(
+        tmp_path,
+        "```python\nimport numpy as np\nnp.set_printoptions(precision=1)\n```\n\n"
+        "```python\nimport numpy as np\nprint(np.array([0.123456]))\n```\n\n"
+        '```text title="Output"\n[0.123456]\n```\n',
+    )
+    assert _evaluate_all(page) == []
+
+
+def test_pycon_blocks_are_rejected(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="pycon"):
+        list(parse_snippets("```pycon\n>>> 1 + 1\n2\n```\n"))
+
+
+def test_traceback_points_at_the_markdown_line(tmp_path: Path) -> None:
+    page = _write_page(tmp_path, "# t\n\n```python\nx = 1\nraise KeyError('boom')\n```\n")
+    [error] = _evaluate_all_errors(page)
+    tb = error.__traceback__
+    while tb is not None and tb.tb_frame.f_code.co_filename != str(page):
+        tb = tb.tb_next
+    assert tb is not None and tb.tb_lineno == 5
+
+
+def test_figure_includes_must_point_at_a_figure_source(tmp_path: Path) -> None:
+    page = _write_page(
+        tmp_path,
+        '```python\n--8<-- "scripts/figures/entropy-examples.py"\n```\n\n'
+        '```python\n--8<-- "scripts/figures/does-not-exist.py"\n```\n\n'
+        '```python\n--8<-- "infotheory/entropy.py"\n```\n',
+    )
+    messages = _evaluate_all(page)
+    assert len(messages) == 2
+    assert "does not exist" in messages[0]
+    assert "only figure sources" in messages[1]
+
+
+def test_pytest_run_names_file_and_line(tmp_path: Path) -> None:
+    """End to end: `pytest docs/page.md` on a copy of the project fails on a wrong number."""
+    project = tmp_path / "project"
+    (project / "tests").mkdir(parents=True)
+    shutil.copy(ROOT / "conftest.py", project / "conftest.py")
+    shutil.copy(ROOT / "tests" / "snippets.py", project / "tests" / "snippets.py")
+    (project / "pytest.ini").write_text("[pytest]\naddopts = -p no:cacheprovider\n")
+    page = _write_page(project / "docs", PAGE.replace("WRONG", "0.9999"))
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", str(page.relative_to(project))],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "docs/page.md, line 5" in proc.stdout
+    assert "Expected:\n    0.9999 bits" in proc.stdout
+    assert "1 failed" in proc.stdout
