@@ -219,7 +219,7 @@ def cross_entropy_with_logits(
     """
     _check_reduction(reduction)
     ln_b = _v.log_base(base)
-    eps = _v.smoothing(label_smoothing)
+    eps = _v.smoothing(label_smoothing, "label_smoothing")
     z = _v.logits(logits, "logits", axis=-1)
     if z.ndim == 0:
         raise ValueError("logits must have a class axis (shape (..., n_classes))")

@@ -1,0 +1,480 @@
+"""Every bad input raises ValueError naming the problem; normalize=True; return types."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+import pytest
+
+import infotheory as it
+from infotheory import (
+    binary_cross_entropy,
+    binary_cross_entropy_with_logits,
+    binary_entropy,
+    chi_squared,
+    conditional_entropy,
+    cross_entropy,
+    cross_entropy_with_logits,
+    entropy,
+    f_divergence,
+    hellinger_squared,
+    information_content,
+    information_gain,
+    joint_entropy,
+    js_distance,
+    js_divergence,
+    kl_divergence,
+    kl_gaussian,
+    kl_normal,
+    log_softmax,
+    mutual_information,
+    mutual_information_from_samples,
+    smooth_labels,
+    softmax,
+    total_variation,
+)
+
+NAN, INF = math.nan, math.inf
+P = [0.5, 0.5]
+Q = [0.25, 0.75]
+P3 = [0.2, 0.3, 0.5]
+TABLE = [[0.4, 0.1], [0.05, 0.45]]
+LOGITS = [[2.0, 1.0, 0.1], [0.5, 2.5, 0.0]]
+
+PAIR_FUNCS = [
+    cross_entropy,
+    kl_divergence,
+    js_divergence,
+    js_distance,
+    total_variation,
+    chi_squared,
+    hellinger_squared,
+    lambda p, q, **kw: f_divergence(p, q, lambda t: (t - 1) ** 2, **kw),
+]
+PAIR_IDS = ["cross_entropy", "kl", "js", "js_distance", "tv", "chi2", "hellinger", "f_div"]
+BASE_FUNCS = {
+    "entropy": lambda b: entropy(P, base=b),
+    "information_content": lambda b: information_content(0.5, base=b),
+    "binary_entropy": lambda b: binary_entropy(0.5, base=b),
+    "cross_entropy": lambda b: cross_entropy(P, Q, base=b),
+    "kl": lambda b: kl_divergence(P, Q, base=b),
+    "js": lambda b: js_divergence(P, Q, base=b),
+    "js_distance": lambda b: js_distance(P, Q, base=b),
+    "f_div": lambda b: f_divergence(P, Q, np.abs, base=b),
+    "kl_gaussian": lambda b: kl_gaussian([0.0], [0.0], base=b),
+    "kl_normal": lambda b: kl_normal(0.0, 1.0, 0.0, 1.0, base=b),
+    "joint_entropy": lambda b: joint_entropy(TABLE, base=b),
+    "conditional_entropy": lambda b: conditional_entropy(TABLE, base=b),
+    "mutual_information": lambda b: mutual_information(TABLE, base=b),
+    "mi_samples": lambda b: mutual_information_from_samples([0, 1], [0, 1], base=b),
+    "information_gain": lambda b: information_gain([1, 1], [[1, 0], [0, 1]], base=b),
+    "ce_logits": lambda b: cross_entropy_with_logits([0, 1], LOGITS, base=b),
+    "bce": lambda b: binary_cross_entropy([1.0], [0.5], base=b),
+    "bce_logits": lambda b: binary_cross_entropy_with_logits([1.0], [0.5], base=b),
+}
+BAD_BASES = [0, -2.0, 1, 1.0, NAN, INF, "2", None, True]
+
+
+def _t_log_t_naive(t):
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return t * np.log(t)
+
+
+def _cases():
+    """(id, thunk, regex the message must match)."""
+    cases = []
+
+    def add(case_id, thunk, match):
+        cases.append(pytest.param(thunk, match, id=case_id))
+
+    # --- a single distribution -------------------------------------------------------
+    add("entropy-negative", lambda: entropy([0.6, -0.1, 0.5]), r"p has a negative entry")
+    add("entropy-nan", lambda: entropy([NAN, 1.0]), r"p must be finite, found nan")
+    add("entropy-inf", lambda: entropy([INF, 0.0]), r"p must be finite, found inf")
+    add("entropy-neg-inf", lambda: entropy([-INF, 1.0]), r"p must be finite")
+    add(
+        "entropy-sum",
+        lambda: entropy([0.6, 0.6]),
+        re.escape("p sums to 1.2, expected 1 (pass normalize=True to rescale)"),
+    )
+    add("entropy-sum-low", lambda: entropy([0.3, 0.3]), r"p sums to 0\.6.*normalize=True")
+    add(
+        "entropy-sum-batched",
+        lambda: entropy([[0.5, 0.5], [0.5, 0.7]]),
+        r"p sums to 1\.2 \(in at least one distribution along the axis\).*normalize=True",
+    )
+    add("entropy-sum-axis0", lambda: entropy([[0.5, 0.5], [0.7, 0.5]], axis=0), r"p sums to 1\.2")
+    add("entropy-sum-axis-none", lambda: entropy([[0.5, 0.5]] * 2, axis=None), r"p sums to 2")
+    add("entropy-empty", lambda: entropy([]), r"p is empty")
+    add("entropy-empty-2d", lambda: entropy(np.zeros((3, 0))), r"p is empty")
+    add("entropy-scalar", lambda: entropy(1.0), r"p is a scalar")
+    add("entropy-ragged", lambda: entropy([[0.5, 0.5], [1.0]]), r"p must be an array of numbers")
+    add("entropy-strings", lambda: entropy(["a", "b"]), r"p must be an array of numbers")
+    add("entropy-object", lambda: entropy([0.5, None]), r"p must be an array of numbers")
+    add("entropy-complex", lambda: entropy([0.5 + 0j, 0.5]), r"p must be real")
+    add("entropy-axis-range", lambda: entropy(P, axis=1), r"axis 1 is out of range for p")
+    add("entropy-axis-neg-range", lambda: entropy(P, axis=-2), r"axis -2 is out of range")
+    add("entropy-axis-float", lambda: entropy(P, axis=0.0), r"axis must be an int or None")
+    add("entropy-axis-bool", lambda: entropy(P, axis=True), r"axis must be an int or None")
+    add(
+        "entropy-normalize-zero",
+        lambda: entropy([0.0, 0.0], normalize=True),
+        r"p has a distribution with zero total mass",
+    )
+    add(
+        "entropy-normalize-negative",
+        lambda: entropy([2.0, -1.0], normalize=True),
+        r"p has a negative entry",
+    )
+    add("information_content-above-1", lambda: information_content(1.5), r"p must lie in \[0, 1\]")
+    add("information_content-negative", lambda: information_content([-0.1]), r"\[0, 1\]")
+    add("information_content-nan", lambda: information_content(NAN), r"p must be finite")
+    add("binary_entropy-above-1", lambda: binary_entropy([0.5, 1.5]), r"p must lie in \[0, 1\]")
+    add("binary_entropy-nan", lambda: binary_entropy([NAN]), r"p must be finite")
+    add("binary_entropy-empty", lambda: binary_entropy([]), r"p is empty")
+
+    # --- pairs of distributions: every pair function, every defect --------------------
+    for func, name in zip(PAIR_FUNCS, PAIR_IDS, strict=True):
+        add(f"{name}-q-negative", lambda f=func: f(P, [1.5, -0.5]), r"q has a negative entry")
+        add(f"{name}-p-nan", lambda f=func: f([NAN, 0.5], Q), r"p must be finite")
+        add(f"{name}-q-inf", lambda f=func: f(P, [INF, 0.0]), r"q must be finite")
+        add(
+            f"{name}-q-sum",
+            lambda f=func: f(P, [0.5, 0.7]),
+            re.escape("q sums to 1.2, expected 1 (pass normalize=True to rescale)"),
+        )
+        add(f"{name}-p-empty", lambda f=func: f([], Q), r"p is empty")
+        add(
+            f"{name}-outcomes",
+            lambda f=func: f(P, P3),
+            r"p has 2 outcomes along axis -1 but q has 3",
+        )
+        add(
+            f"{name}-no-broadcast",
+            lambda f=func: f([P] * 2, [Q] * 3),
+            r"shapes of p \(2, 2\) and q \(3, 2\) do not broadcast",
+        )
+        add(
+            f"{name}-axis-none-shapes",
+            lambda f=func: f([[0.25, 0.25], [0.25, 0.25]], [0.25] * 4, axis=None),
+            r"with axis=None they must match",
+        )
+        add(
+            f"{name}-axis-ndim",
+            lambda f=func: f([[0.5, 0.5], [0.5, 0.5]], P, axis=0),
+            r"axis 0 names different dimensions",
+        )
+        add(f"{name}-axis-range", lambda f=func: f(P, Q, axis=3), r"axis 3 is out of range")
+
+    # --- base, for every function that takes one ------------------------------------
+    for name, thunk in BASE_FUNCS.items():
+        for b in BAD_BASES:
+            add(f"{name}-base-{b!r}", lambda t=thunk, b=b: t(b), r"^base must be")
+
+    # --- f_divergence's generator -----------------------------------------------------
+    add("f_div-not-callable", lambda: f_divergence(P, Q, "kl"), r"f must be a callable")
+    add(
+        "f_div-nan-generator",  # t log t at t = 0 is 0 * -inf = NaN
+        lambda: f_divergence([1.0, 0.0], Q, _t_log_t_naive),
+        r"f returned NaN at t = 0\.0.*xlogy",
+    )
+    add(
+        "f_div-not-elementwise",
+        lambda: f_divergence(P, Q, lambda t: np.sum(t)),
+        r"f must be elementwise",
+    )
+    add(
+        "f_div-f_inf-missing",
+        lambda: f_divergence(P, [1.0, 0.0], lambda t: (t - 1) ** 2),
+        r"q has a zero .* pass f_inf",
+    )
+    add(
+        "f_div-f_inf-nan",
+        lambda: f_divergence(P, [1.0, 0.0], lambda t: (t - 1) ** 2, f_inf=NAN),
+        r"f_inf must not be NaN",
+    )
+
+    # --- Gaussians ----------------------------------------------------------------------
+    add("kl_gaussian-mu-nan", lambda: kl_gaussian([NAN], [0.0]), r"mu must be finite")
+    add("kl_gaussian-lv-inf", lambda: kl_gaussian([0.0], [INF]), r"log_var must be finite")
+    add("kl_gaussian-shapes", lambda: kl_gaussian([0.0] * 3, [0.0] * 2), r"must broadcast")
+    add("kl_gaussian-empty", lambda: kl_gaussian([], []), r"mu is empty")
+    add("kl_gaussian-scalar", lambda: kl_gaussian(0.0, 0.0), r"mu is a scalar")
+    add("kl_gaussian-axis", lambda: kl_gaussian([0.0], [0.0], axis=1), r"axis 1 is out of range")
+    for arg, kwargs in [
+        ("sigma_p", {"sigma_p": 0.0}),
+        ("sigma_p", {"sigma_p": -1.0}),
+        ("sigma_q", {"sigma_q": 0.0}),
+        ("sigma_q", {"sigma_q": [1.0, -2.0]}),
+    ]:
+        full = {"mu_p": 0.0, "sigma_p": 1.0, "mu_q": 0.0, "sigma_q": 1.0, **kwargs}
+        add(
+            f"kl_normal-{arg}-{kwargs[arg]}",
+            lambda k=full: kl_normal(**k),
+            f"{arg} must be positive",
+        )
+    add("kl_normal-sigma-nan", lambda: kl_normal(0.0, NAN, 0.0, 1.0), r"sigma_p must be finite")
+    add("kl_normal-mu-inf", lambda: kl_normal(0.0, 1.0, INF, 1.0), r"mu_q must be finite")
+    add(
+        "kl_normal-shapes",
+        lambda: kl_normal([0.0, 1.0], 1.0, [0.0, 1.0, 2.0], 1.0),
+        r"must broadcast together",
+    )
+
+    # --- joint tables ------------------------------------------------------------------
+    for name, func in [
+        ("joint_entropy", joint_entropy),
+        ("conditional_entropy", conditional_entropy),
+        ("mutual_information", mutual_information),
+    ]:
+        add(f"{name}-1d", lambda f=func: f(P), r"pxy must be a 2-D joint table")
+        add(f"{name}-sum", lambda f=func: f([[0.5, 0.5], [0.5, 0.5]]), r"pxy sums to 2.*normalize")
+        add(f"{name}-negative", lambda f=func: f([[0.6, -0.1], [0.0, 0.5]]), r"pxy has a negative")
+        add(f"{name}-nan", lambda f=func: f([[NAN, 0.5], [0.0, 0.5]]), r"pxy must be finite")
+        add(f"{name}-empty", lambda f=func: f(np.zeros((0, 2))), r"pxy is empty")
+
+    # --- samples --------------------------------------------------------------------
+    mi_s = mutual_information_from_samples
+    add("mi_samples-lengths", lambda: mi_s([0, 1, 0], [0, 1]), r"x has 3 samples but y has 2")
+    add("mi_samples-estimator", lambda: mi_s([0, 1], [0, 1], estimator="mle"), r"estimator must")
+    add("mi_samples-2d", lambda: mi_s([[0, 1]], [[0, 1]]), r"x must be a 1-D array of labels")
+    add("mi_samples-empty", lambda: mi_s([], []), r"x is empty")
+    add("mi_samples-nan", lambda: mi_s([0.0, NAN], [0, 1]), r"x has NaN or infinite labels")
+    add("mi_samples-inf", lambda: mi_s([0, 1], [0.0, INF]), r"y has NaN or infinite labels")
+    add("mi_samples-object", lambda: mi_s([0, None], [0, 1]), r"x must be an array of numbers")
+
+    # --- information gain -------------------------------------------------------------
+    ig = information_gain
+    add(
+        "ig-children-sum",
+        lambda: ig([9, 5], [[2, 3], [4, 0], [3, 1]]),
+        r"children_counts add up to \[9\.0, 4\.0\] per class, but parent_counts is \[9\.0, 5\.0\]",
+    )
+    add("ig-parent-2d", lambda: ig([[9, 5]], [[9, 5]]), r"parent_counts must be 1-D")
+    add("ig-children-shape", lambda: ig([9, 5], [9, 5]), r"children_counts must have shape")
+    add("ig-children-cols", lambda: ig([9, 5], [[9, 5, 0]]), r"children_counts must have shape")
+    add("ig-negative", lambda: ig([9, 5], [[10, 5], [-1, 0]]), r"children_counts has a negative")
+    add("ig-zero", lambda: ig([0, 0], [[0, 0]]), r"parent_counts has no observations")
+    add("ig-nan", lambda: ig([NAN, 5], [[9, 5]]), r"parent_counts must be finite")
+
+    # --- softmax / log_softmax ----------------------------------------------------------
+    for name, func in [("softmax", softmax), ("log_softmax", log_softmax)]:
+        for t in [0, -1.0, NAN, INF, "1", None, True]:
+            add(
+                f"{name}-temperature-{t!r}",
+                lambda f=func, t=t: f([1.0, 2.0], temperature=t),
+                r"temperature must be",
+            )
+        add(f"{name}-nan", lambda f=func: f([1.0, NAN]), r"logits contains NaN")
+        add(f"{name}-pos-inf", lambda f=func: f([1.0, INF]), r"logits contains \+inf")
+        add(f"{name}-all-masked", lambda f=func: f([[0.0, 1.0], [-INF, -INF]]), r"all -inf")
+        add(f"{name}-axis", lambda f=func: f([1.0, 2.0], axis=1), r"axis 1 is out of range")
+        add(f"{name}-scalar", lambda f=func: f(1.0), r"logits is a scalar")
+        add(f"{name}-empty", lambda f=func: f([]), r"logits is empty")
+
+    # --- label smoothing and class labels ------------------------------------------------
+    for eps in [1.0, -0.1, 1.5, NAN, "0.1", None, True]:
+        add(f"smooth-eps-{eps!r}", lambda e=eps: smooth_labels([0], 3, e), r"^smoothing must")
+    add("smooth-label-high", lambda: smooth_labels([0, 5], 5, 0.1), r"labels must lie in \[0, 5\)")
+    add(
+        "smooth-label-negative", lambda: smooth_labels([-1], 5, 0.1), r"labels must lie in \[0, 5\)"
+    )
+    add("smooth-label-fraction", lambda: smooth_labels([1.5], 5, 0.1), r"integer class indices")
+    add("smooth-label-nan", lambda: smooth_labels([NAN], 5, 0.1), r"integer class indices")
+    add("smooth-label-string", lambda: smooth_labels(["1"], 5, 0.1), r"integer class indices")
+    add("smooth-label-empty", lambda: smooth_labels([], 5, 0.1), r"labels is empty")
+    add("smooth-n-classes-0", lambda: smooth_labels([0], 0, 0.1), r"n_classes must be at least 1")
+    add("smooth-n-classes-float", lambda: smooth_labels([0], 3.0, 0.1), r"n_classes must be an int")
+
+    # --- cross-entropy from logits ------------------------------------------------------
+    ce = cross_entropy_with_logits
+    add("ce-label-range", lambda: ce([0, 3], LOGITS), r"labels must lie in \[0, 3\)")
+    add("ce-label-negative", lambda: ce([0, -1], LOGITS), r"labels must lie in \[0, 3\)")
+    add("ce-hard-shape", lambda: ce([0, 1, 2], LOGITS), r"integer targets must have shape \(2,\)")
+    add("ce-soft-shape", lambda: ce([0.0, 1.0], LOGITS), r"soft targets must have the shape")
+    add(
+        "ce-soft-sum",
+        lambda: ce([[0.5, 0.5, 0.5], [1.0, 0.0, 0.0]], LOGITS),
+        r"targets sums to 1\.5.*normalize=True",
+    )
+    add("ce-soft-negative", lambda: ce([[1.5, -0.5, 0.0]], [[1.0, 2.0, 3.0]]), r"targets has a neg")
+    add("ce-reduction", lambda: ce([0, 1], LOGITS, reduction="avg"), r"reduction must be")
+    add("ce-reduction-none-obj", lambda: ce([0, 1], LOGITS, reduction=None), r"reduction must be")
+    add("ce-smoothing", lambda: ce([0, 1], LOGITS, label_smoothing=1.0), r"^label_smoothing must")
+    add("ce-smoothing-neg", lambda: ce([0, 1], LOGITS, label_smoothing=-0.1), r"^label_smoothing")
+    add("ce-logits-scalar", lambda: ce(0, 1.0), r"logits must have a class axis")
+    add("ce-logits-nan", lambda: ce([0], [[NAN, 1.0]]), r"logits contains NaN")
+    add("ce-logits-empty", lambda: ce([], []), r"logits is empty")
+
+    # --- binary cross-entropy -------------------------------------------------------------
+    for name, func, y_bad, z in [
+        ("bce", binary_cross_entropy, [1.2], [0.5]),
+        ("bce_logits", binary_cross_entropy_with_logits, [1.2], [0.5]),
+    ]:
+        add(f"{name}-y-range", lambda f=func, y=y_bad, z=z: f(y, z), r"y_true must lie in \[0, 1\]")
+        add(f"{name}-y-nan", lambda f=func: f([NAN], [0.5]), r"y_true must be finite")
+        add(
+            f"{name}-shapes",
+            lambda f=func: f([1.0, 0.0, 1.0], [[0.5], [0.5], [0.5]]),
+            r"has shape \(3,\) but .* has shape \(3, 1\); they must match",
+        )
+        add(f"{name}-reduction", lambda f=func: f([1.0], [0.5], reduction="mean "), r"reduction")
+        add(f"{name}-empty", lambda f=func: f([], []), r"y_true is empty")
+    add("bce-pred-range", lambda: binary_cross_entropy([1.0], [-0.1]), r"y_pred must lie in")
+    add("bce-pred-nan", lambda: binary_cross_entropy([1.0], [NAN]), r"y_pred must be finite")
+    add(
+        "bce_logits-inf",
+        lambda: binary_cross_entropy_with_logits([1.0], [INF]),
+        r"logits must be finite",
+    )
+    add(
+        "bce_logits-nan",
+        lambda: binary_cross_entropy_with_logits([1.0], [NAN]),
+        r"logits must be finite",
+    )
+    return cases
+
+
+@pytest.mark.parametrize(("thunk", "match"), _cases())
+def test_bad_input_raises_value_error(thunk, match):
+    with pytest.raises(ValueError, match=match):
+        thunk()
+
+
+def test_every_public_function_is_covered_by_the_bad_input_cases():
+    # guards against a new public function without validation tests
+    covered = {
+        "binary_cross_entropy",
+        "binary_cross_entropy_with_logits",
+        "binary_entropy",
+        "chi_squared",
+        "conditional_entropy",
+        "cross_entropy",
+        "cross_entropy_with_logits",
+        "entropy",
+        "f_divergence",
+        "hellinger_squared",
+        "information_content",
+        "information_gain",
+        "joint_entropy",
+        "js_distance",
+        "js_divergence",
+        "kl_divergence",
+        "kl_gaussian",
+        "kl_normal",
+        "log_softmax",
+        "mutual_information",
+        "mutual_information_from_samples",
+        "smooth_labels",
+        "softmax",
+        "total_variation",
+    }
+    # the k-NN estimators have their own bad-input test in tests/test_knn.py
+    knn = {name for name in it.__all__ if getattr(it, name).__module__ == "infotheory.knn"}
+    missing = set(it.__all__) - covered - knn
+    assert not missing, f"add bad-input cases for {sorted(missing)}"
+
+
+# --- normalize=True rescales explicitly ---------------------------------------------------
+
+
+def test_normalize_rescales_every_distribution_argument():
+    counts_p, counts_q = [2.0, 6.0], [1.0, 1.0]
+    p, q = [0.25, 0.75], [0.5, 0.5]
+    assert entropy(counts_p, normalize=True) == pytest.approx(entropy(p), rel=1e-15)
+    for func in PAIR_FUNCS:
+        assert func(counts_p, counts_q, normalize=True) == pytest.approx(func(p, q), rel=1e-14)
+    # along other axes, batched
+    batch = np.array([[1.0, 3.0], [5.0, 5.0]])
+    np.testing.assert_allclose(
+        kl_divergence(batch.T, [[1.0], [1.0]], axis=0, normalize=True),
+        kl_divergence([p, q], [0.5, 0.5]),
+        rtol=1e-14,
+    )
+    for func in (joint_entropy, conditional_entropy, mutual_information):
+        assert func([[40, 10], [5, 45]], normalize=True) == pytest.approx(func(TABLE), rel=1e-14)
+
+
+def test_sum_tolerance_accepts_rounding_but_not_real_errors():
+    assert entropy([0.5, 0.5 + 5e-7]) > 0  # within 1e-6
+    with pytest.raises(ValueError, match="p sums to"):
+        entropy([0.5, 0.5 + 5e-6])
+
+
+# --- returned types ------------------------------------------------------------------------
+
+SCALAR_CALLS = {
+    "entropy": lambda: entropy(P),
+    "cross_entropy": lambda: cross_entropy(P, Q),
+    "kl": lambda: kl_divergence(P, Q),
+    "js": lambda: js_divergence(P, Q),
+    "js_distance": lambda: js_distance(P, Q),
+    "tv": lambda: total_variation(P, Q),
+    "chi2": lambda: chi_squared(P, Q),
+    "hellinger": lambda: hellinger_squared(P, Q),
+    "f_div": lambda: f_divergence(P, Q, np.abs),
+    "kl_axis_none": lambda: kl_divergence([P, Q], [Q, P], normalize=True, axis=None),
+    "tv_axis_none": lambda: total_variation([[0.5, 0.0]], [[0.0, 0.5]], normalize=True, axis=None),
+    "information_content": lambda: information_content(0.5),
+    "binary_entropy": lambda: binary_entropy(0.5),
+    "kl_gaussian": lambda: kl_gaussian([0.5, 1.0], [0.0, 0.1]),
+    "kl_normal": lambda: kl_normal(0.0, 1.0, 1.0, 2.0),
+    "joint_entropy": lambda: joint_entropy(TABLE),
+    "conditional_entropy": lambda: conditional_entropy(TABLE),
+    "mutual_information": lambda: mutual_information(TABLE),
+    "mi_samples": lambda: mutual_information_from_samples([0, 1, 1], [1, 0, 0]),
+    "information_gain": lambda: information_gain([2, 2], [[2, 0], [0, 2]]),
+    "ce_logits": lambda: cross_entropy_with_logits([0, 1], LOGITS),
+    "ce_logits_1d": lambda: cross_entropy_with_logits(0, [1.0, 2.0], reduction="none"),
+    "bce": lambda: binary_cross_entropy([1.0, 0.0], [0.5, 0.5]),
+    "bce_logits": lambda: binary_cross_entropy_with_logits([1.0, 0.0], [0.5, 0.5]),
+}
+
+
+@pytest.mark.parametrize("call", SCALAR_CALLS.values(), ids=SCALAR_CALLS.keys())
+def test_single_result_is_a_numpy_float_scalar(call):
+    out = call()
+    assert isinstance(out, np.float64), type(out)
+    assert not isinstance(out, np.ndarray)
+
+
+P_BATCH = np.full((4, 3, 2), 0.5)
+Q_BATCH = np.full((3, 2), 0.5)
+BATCH_CALLS = {
+    "entropy": (lambda: entropy(P_BATCH), (4, 3)),
+    "entropy_axis0": (lambda: entropy(np.full((2, 5), 0.5), axis=0), (5,)),
+    "kl": (lambda: kl_divergence(P_BATCH, Q_BATCH), (4, 3)),
+    "cross_entropy": (lambda: cross_entropy(P_BATCH, Q_BATCH[0]), (4, 3)),
+    "js": (lambda: js_divergence(P_BATCH, Q_BATCH), (4, 3)),
+    "js_distance": (lambda: js_distance(P_BATCH, Q_BATCH), (4, 3)),
+    "tv": (lambda: total_variation(P_BATCH, Q_BATCH), (4, 3)),
+    "chi2": (lambda: chi_squared(P_BATCH, Q_BATCH), (4, 3)),
+    "hellinger": (lambda: hellinger_squared(P_BATCH, Q_BATCH), (4, 3)),
+    "f_div": (lambda: f_divergence(P_BATCH, Q_BATCH, np.abs), (4, 3)),
+    "information_content": (lambda: information_content([0.5, 0.25]), (2,)),
+    "binary_entropy": (lambda: binary_entropy([[0.5], [0.25]]), (2, 1)),
+    "kl_gaussian": (lambda: kl_gaussian(np.zeros((5, 3)), np.zeros(3)), (5,)),
+    "kl_normal": (lambda: kl_normal([0.0, 1.0], 1.0, 0.0, 1.0), (2,)),
+    "joint_entropy": (lambda: joint_entropy([TABLE] * 3), (3,)),
+    "conditional_entropy": (lambda: conditional_entropy([TABLE] * 3), (3,)),
+    "mutual_information": (lambda: mutual_information([TABLE] * 3), (3,)),
+    "softmax": (lambda: softmax(LOGITS), (2, 3)),
+    "log_softmax": (lambda: log_softmax(LOGITS), (2, 3)),
+    "smooth_labels": (lambda: smooth_labels([[0], [2]], 3, 0.1), (2, 1, 3)),
+    "ce_logits_none": (lambda: cross_entropy_with_logits([0, 1], LOGITS, reduction="none"), (2,)),
+    "bce_none": (lambda: binary_cross_entropy([1.0, 0.0], [0.5, 0.5], reduction="none"), (2,)),
+    "bce_logits_none": (
+        lambda: binary_cross_entropy_with_logits([[1.0, 0.0]], [[0.5, 0.5]], reduction="none"),
+        (1, 2),
+    ),
+}
+
+
+@pytest.mark.parametrize(("call", "shape"), BATCH_CALLS.values(), ids=BATCH_CALLS.keys())
+def test_batched_result_is_an_array_of_the_batch_shape(call, shape):
+    out = call()
+    assert isinstance(out, np.ndarray)
+    assert out.dtype == np.float64
+    assert out.shape == shape
