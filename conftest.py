@@ -1,5 +1,8 @@
-"""Collect every Python code block in docs/**/*.md as a test (see tests/snippets.py)."""
+"""Collect every Python code block in docs/**/*.md and README.md as a test.
 
-from tests.snippets import make_sybil
+See tests/snippets.py for the rules a block must follow.
+"""
 
-pytest_collect_file = make_sybil().pytest()
+from tests.snippets import ROOT, make_sybil
+
+pytest_collect_file = (make_sybil() + make_sybil(ROOT, patterns=["README.md"])).pytest()

@@ -185,6 +185,6 @@ def markdown_python_parser(document: Document) -> Iterable[Region]:
         yield Region(fence.start, fence.end, snippet, evaluate_snippet)
 
 
-def make_sybil(path: Path | str = ROOT / "docs") -> Sybil:
-    """Return the Sybil instance that checks every Markdown page under ``path``."""
-    return Sybil(parsers=[markdown_python_parser], path=str(path), patterns=["*.md"])
+def make_sybil(path: Path | str = ROOT / "docs", patterns: list[str] | None = None) -> Sybil:
+    """Return the Sybil instance that checks the Markdown files under ``path``."""
+    return Sybil(parsers=[markdown_python_parser], path=str(path), patterns=patterns or ["*.md"])
