@@ -24,6 +24,7 @@ from .divergence import (
 )
 from .entropy import binary_entropy, cross_entropy, entropy, information_content
 from .gaussian import kl_gaussian, kl_normal
+from .knn import mutual_information_features, mutual_information_knn
 from .losses import (
     binary_cross_entropy,
     binary_cross_entropy_with_logits,
@@ -63,7 +64,9 @@ __all__ = [
     "kl_normal",
     "log_softmax",
     "mutual_information",
+    "mutual_information_features",
     "mutual_information_from_samples",
+    "mutual_information_knn",
     "smooth_labels",
     "softmax",
     "total_variation",

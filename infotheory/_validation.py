@@ -331,3 +331,27 @@ def to_units(nats: ArrayLike, ln_base: float) -> Any:
     """Convert a result in nats to the unit whose ``ln(base)`` is given; unwrap 0-d arrays."""
     x = np.asarray(nats, dtype=np.float64)
     return reduce_result(x if ln_base == 1.0 else x / ln_base)
+
+
+def n_neighbors(k: Any, n_samples: int, name: str = "k") -> int:
+    """Check a number of nearest neighbours: an int with ``1 <= k < n_samples``."""
+    if isinstance(k, bool) or not isinstance(k, numbers.Integral):
+        raise ValueError(f"{name} must be an int, got {k!r}")
+    if k < 1:
+        raise ValueError(f"{name} must be at least 1, got {k}")
+    if k >= n_samples:
+        raise ValueError(f"{name} = {k} neighbours need more than {k} samples, got {n_samples}")
+    return int(k)
+
+
+def random_state(seed: Any) -> np.random.RandomState | None:
+    """Check a seed: ``None`` (no randomness), an int in [0, 2**32) or a ``RandomState``."""
+    if seed is None or isinstance(seed, np.random.RandomState):
+        return seed
+    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
+        raise ValueError(
+            f"random_state must be None, an int or a numpy.random.RandomState, got {seed!r}"
+        )
+    if not 0 <= seed < 2**32:
+        raise ValueError(f"random_state must lie in [0, 2**32), got {seed}")
+    return np.random.RandomState(int(seed))
