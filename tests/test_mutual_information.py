@@ -221,7 +221,14 @@ def test_miller_madow_formula(seed):
     assert mutual_information_from_samples(x, y) == pytest.approx(plugin, rel=1e-12)
     got = mutual_information_from_samples(x, y, estimator="miller-madow")
     assert got == pytest.approx(mm, rel=1e-12, abs=1e-15)
-    assert got <= mutual_information_from_samples(x, y, estimator="plugin")
+
+
+def test_miller_madow_correction_can_be_positive():
+    # Y = X with two values: m_x = m_y = m_xy = 2, correction (2 + 2 - 2 - 1) / (2 * 4)
+    x = [0, 1, 0, 1]
+    assert mutual_information_from_samples(x, x, estimator="miller-madow") == pytest.approx(
+        math.log(2) + 1 / 8, rel=1e-14
+    )
 
 
 def test_miller_madow_is_clipped_at_zero():
