@@ -108,10 +108,14 @@ def kl_divergence(
 
 
 def _js_nats(a: NDArray[np.float64], b: NDArray[np.float64], axis: int | None) -> Any:
-    m = 0.5 * (a + b)
-    # m > 0 wherever a > 0 or b > 0, so both terms are finite.
-    js = 0.5 * (
-        np.sum(special.rel_entr(a, m), axis=axis) + np.sum(special.rel_entr(b, m), axis=axis)
+    # a log(a / m) with m = (a + b) / 2 is evaluated as rel_entr(2a, a + b) / 2:
+    # halving a + b rounds the smallest subnormal (5e-324) to 0, which made a
+    # finite term infinite (scipy issue #19436).  s > 0 wherever a > 0 or
+    # b > 0, so both terms are finite; doubling is exact.
+    s = a + b
+    js = 0.25 * (
+        np.sum(special.rel_entr(2.0 * a, s), axis=axis)
+        + np.sum(special.rel_entr(2.0 * b, s), axis=axis)
     )
     return np.clip(js, 0.0, _LN2)
 
