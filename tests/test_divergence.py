@@ -374,3 +374,18 @@ def test_positive_axis_with_different_ndims_is_rejected_not_misaligned():
     expected = [ref_kl(p[:, j], q) for j in range(3)]
     np.testing.assert_allclose(kl_divergence(p, q[:, None], axis=0), expected, rtol=1e-13)
     np.testing.assert_allclose(kl_divergence(p.T, q, axis=-1), expected, rtol=1e-13)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the fused kernel for large 1-D input (_kernels.kl_fused) computes log(p / q), "
+    "which overflows to inf for subnormal q; the generic path (rel_entr) does not",
+)
+def test_kl_of_large_input_with_subnormal_q_is_finite():
+    n = 100_000  # large enough for the fused single-pass path
+    p = np.full(n, 1.0 / n)
+    q = np.full(n, 1.0 / (n - 1))
+    q[0] = 1e-320  # p / q = 1e315 overflows; log p - log q does not
+    expected = p[0] * (math.log(p[0]) - math.log(1e-320)) + (1 - p[0]) * math.log(p[1] / q[1])
+    assert kl_divergence(p[:10] / p[:10].sum(), np.r_[1e-320, np.full(9, 1 / 9)]) < math.inf
+    assert kl_divergence(p, q) == pytest.approx(expected, rel=1e-9)
