@@ -14,7 +14,7 @@ mi = mutual_information(pxy, base=2)
 h_x_given_y = conditional_entropy(pxy.T, base=2)
 h_y_given_x = conditional_entropy(pxy, base=2)
 
-fig, axes = plt.subplots(1, 3, figsize=(13, 4.3), width_ratios=[1, 1, 1.35], layout="constrained")
+fig, axes = plt.subplots(1, 3, figsize=(11, 4), width_ratios=[1, 1, 1.35], layout="constrained")
 
 # Panels 1 and 2: the joint table and the product of its marginals, on one colour scale.
 cmap = plt.get_cmap("viridis")
@@ -27,10 +27,12 @@ for ax, table, title in [
         # Dark text on the bright end of viridis, light text on the dark end.
         text_colour = "black" if value > 0.25 else "white"
         ax.text(j, i, f"{value:.3f}", ha="center", va="center", color=text_colour, fontsize=12)
-    ax.set_xticks([0, 1], ["no umbrella", "umbrella"])
+    ax.set_xticks([0, 1], ["no", "yes"])
     ax.set_yticks([0, 1], ["sunny", "rainy"])
+    ax.set_xlabel("umbrella $Y$")
     ax.set_title(title)
     ax.grid(False)
+axes[0].set_ylabel("weather $X$")
 fig.colorbar(image, ax=axes[:2], shrink=0.8, label="probability")
 
 # Panel 3: circle areas are H(X) and H(Y), the overlap (lens) area is I(X;Y).
@@ -53,8 +55,10 @@ lens_mid = (d - r2 + r1) / 2
 ax.text((-r1 + d - r2) / 2, 0, f"$H(X|Y)$\n{h_x_given_y:.3f}", ha="center", va="center")
 ax.text(lens_mid, 0, f"$I(X;Y)$\n{mi:.3f}", ha="center", va="center")
 ax.text((r1 + d + r2) / 2, 0, f"$H(Y|X)$\n{h_y_given_x:.3f}", ha="center", va="center")
-ax.text(0, -r1 - 0.05, f"$H(X)$ = {h_x:.3f}\nweather", ha="center", va="top", color="C0")
-ax.text(d, -r2 - 0.05, f"$H(Y)$ = {h_y:.3f}\numbrella", ha="center", va="top", color="C1")
+ax.text(-0.35 * r1, -r1 - 0.05, f"$H(X)$ = {h_x:.3f}\nweather", ha="center", va="top", color="C0")
+ax.text(
+    d + 0.35 * r2, -r2 - 0.05, f"$H(Y)$ = {h_y:.3f}\numbrella", ha="center", va="top", color="C1"
+)
 ax.set_xlim(-r1 - 0.05, d + r2 + 0.05)
 ax.set_ylim(-r1 - 0.3, r1 + 0.05)
 ax.set_aspect("equal")
