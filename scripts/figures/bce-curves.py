@@ -5,7 +5,7 @@ from infotheory import binary_cross_entropy
 
 y_hat = np.linspace(0.001, 0.999, 999)
 y = np.array([1, 1, 0, 0, 1])
-p = np.array([0.9, 0.7, 0.3, 0.1, 0.8])
+p = np.array([9, 7, 3, 1, 8]) / 10  # predicted probability of class 1
 losses = binary_cross_entropy(y, p, reduction="none")
 mean = binary_cross_entropy(y, p)
 colors = ["C0" if label == 1 else "C1" for label in y]

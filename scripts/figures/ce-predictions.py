@@ -4,22 +4,25 @@ import numpy as np
 from infotheory import cross_entropy
 
 target = [1, 0, 0, 0]  # class 0 is the true class
-predictions = {
-    "Perfect": [1.0, 0.0, 0.0, 0.0],
-    "Good": [0.8, 0.1, 0.05, 0.05],
-    "Uncertain": [0.4, 0.3, 0.2, 0.1],
-    "Wrong": [0.1, 0.6, 0.2, 0.1],
-    "Very wrong": [0.01, 0.01, 0.01, 0.97],
-}
-losses = [cross_entropy(target, q) for q in predictions.values()]
-colors = [f"C{i}" for i in range(len(predictions))]
+names = ["Perfect", "Good", "Uncertain", "Wrong", "Very wrong"]
+predictions = np.array(
+    [  # one row per prediction, one column per class
+        [1.0, 0.0, 0.0, 0.0],
+        [0.8, 0.1, 0.05, 0.05],
+        [0.4, 0.3, 0.2, 0.1],
+        [0.1, 0.6, 0.2, 0.1],
+        [0.01, 0.01, 0.01, 0.97],
+    ]
+)
+losses = cross_entropy(target, predictions)  # one loss per prediction
+colors = [f"C{i}" for i in range(len(names))]
 
 fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2), gridspec_kw={"width_ratios": [1.35, 1]})
 
 width = 0.16
 classes = np.arange(len(target))
-for i, (name, q) in enumerate(predictions.items()):
-    offset = (i - (len(predictions) - 1) / 2) * width
+for i, (name, q) in enumerate(zip(names, predictions, strict=True)):
+    offset = (i - (len(names) - 1) / 2) * width
     left.bar(classes + offset, q, width, color=colors[i], label=name)
 left.set_xticks(classes, ["class 0\n(true)", "class 1", "class 2", "class 3"])
 left.set_ylabel("predicted probability")
@@ -30,7 +33,7 @@ left.grid(axis="x", visible=False)
 
 bars = right.bar(range(len(losses)), losses, color=colors, width=0.6)
 right.bar_label(bars, labels=[f"{x:.3f}" for x in losses], padding=2)
-right.set_xticks(range(len(losses)), list(predictions), rotation=25, ha="right")
+right.set_xticks(range(len(losses)), names, rotation=25, ha="right")
 right.set_ylabel("cross-entropy in nats")
 right.set_ylim(0, 5.2)
 right.set_title("Loss = −ln(probability of class 0)")
