@@ -185,6 +185,11 @@ def kl_fused(p: NDArray[np.float64], q: NDArray[np.float64], *, chunk: int = CHU
     Computed as ``dot(p, log(p / q))`` per chunk (one division and one
     ``log`` per element, as ``scipy.special.rel_entr`` does).  ``inf`` where
     ``q = 0 < p``; terms with ``p = 0`` are 0.  Not clipped: the caller clips.
+
+    A chunk whose sum is not finite is looked at again: ``p = 0`` terms are
+    set to 0, and where ``p / q`` overflowed (``q`` subnormal, ``q > 0``) the
+    logarithm is recomputed as ``log p - log q``, which is finite, as
+    ``rel_entr`` does.  Only ``q = 0 < p`` then leaves an ``inf``.
     """
     n = p.size
     m = _n_chunks(n, chunk)
@@ -203,8 +208,14 @@ def kl_fused(p: NDArray[np.float64], q: NDArray[np.float64], *, chunk: int = CHU
             np.divide(a, b, out=t)
             np.log(t, out=t)
             v = _dot(a, t)
-            if v != v:  # p = 0 gives 0 * log 0 or 0 * log(0/0) (or invalid input)
+            if not math.isfinite(v):
+                # p = 0: 0 * log 0 or 0 * log(0 / 0) is 0.  p, q > 0 with an
+                # infinite ratio: it overflowed; log p - log q is finite.
+                # (Invalid input also lands here; it is rejected below.)
                 t[a == 0] = 0.0
+                over = np.isinf(t) & (a > 0) & (b > 0)
+                if over.any():
+                    t[over] = np.log(a[over]) - np.log(b[over])
                 v = _dot(a, t)
             parts[j] = v
     if not (_is_distribution(psums, pmins) and _is_distribution(qsums, qmins)):

@@ -194,6 +194,20 @@ def test_q_zero_where_p_positive_is_inf(where):
     assert kl_divergence(q, p) == pytest.approx(_ref_kl(q, p), rel=1e-12)
 
 
+@pytest.mark.parametrize("where", [0, CHUNK - 1, CHUNK, 2 * CHUNK])
+def test_subnormal_q_gives_a_finite_kl_as_rel_entr_does(where):
+    # p / q overflows to inf although q > 0; log p - log q is finite
+    n = 2 * CHUNK + 1
+    p, q = _dist(n, 26), _dist(n, 27)
+    q[where] = 1e-320
+    q /= q.sum()
+    assert math.isfinite(kl_divergence(p, q))
+    assert kl_divergence(p, q) == pytest.approx(_ref_kl(p, q), rel=1e-12)
+    # with a true zero elsewhere in the same chunk the answer is still inf
+    q[where + 1 if where < n - 1 else where - 1] = 0.0
+    assert kl_divergence(p, q / q.sum()) == math.inf
+
+
 def test_results_never_negative():
     rng = np.random.default_rng(17)
     for _ in range(5):
