@@ -17,8 +17,10 @@ from numpy.typing import ArrayLike, NDArray
 #: How far from 1 a distribution's sum may be (float64 input).  Rounding in a
 #: float64 softmax of a few million classes stays well inside this.
 SUM_ATOL = 1e-6
-#: The same for float32 / float16 input, whose rounding is ~1e-7 per entry.
-SUM_ATOL_LOW_PRECISION = 1e-4
+#: The same for float32 input, whose rounding is ~1e-7 per entry.
+SUM_ATOL_FLOAT32 = 1e-4
+#: The same for float16 input, whose rounding is ~1e-3 per entry.
+SUM_ATOL_FLOAT16 = 1e-2
 
 Axis = int | None
 
@@ -43,8 +45,12 @@ def float_array(x: ArrayLike, name: str) -> NDArray[np.float64]:
 
 def _sum_atol(original: Any) -> float:
     dtype = getattr(original, "dtype", None)
-    if dtype is not None and np.issubdtype(dtype, np.floating) and np.finfo(dtype).bits < 64:
-        return SUM_ATOL_LOW_PRECISION
+    if dtype is not None and np.issubdtype(dtype, np.floating):
+        bits = np.finfo(dtype).bits
+        if bits <= 16:
+            return SUM_ATOL_FLOAT16
+        if bits <= 32:
+            return SUM_ATOL_FLOAT32
     return SUM_ATOL
 
 
@@ -271,8 +277,13 @@ def log_base(base: float) -> float:
     if isinstance(base, bool) or not isinstance(base, numbers.Real):
         raise ValueError(f"base must be a real number, got {base!r}")
     b = float(base)
-    if not math.isfinite(b) or b <= 0 or b == 1:
-        raise ValueError(f"base must be positive, finite and not 1, got {base!r}")
+    # A base in (0, 1) is a valid logarithm but turns every information
+    # quantity negative; no unit in use works that way, so it is rejected too.
+    if not math.isfinite(b) or b <= 1:
+        raise ValueError(
+            f"base must be a finite number greater than 1 (e for nats, 2 for bits, "
+            f"10 for bans), got {base!r}"
+        )
     return math.log(b)
 
 
@@ -296,19 +307,21 @@ def class_labels(labels: ArrayLike, n_classes: int, name: str = "labels") -> NDA
     if arr.size == 0:
         raise ValueError(f"{name} is empty")
     if not np.issubdtype(arr.dtype, np.integer):
-        if (
+        if not (
             np.issubdtype(arr.dtype, np.floating)
             and np.isfinite(arr).all()
             and (arr == np.round(arr)).all()
         ):
-            arr = arr.astype(np.intp)
-        else:
             raise ValueError(f"{name} must be integer class indices, got dtype {arr.dtype}")
+        # Whole-number floats are accepted; the range is checked before the
+        # cast so that a value such as 1e20 is reported as it was given.
+        bad = (arr < 0) | (arr >= n_classes)
+        if bad.any():
+            raise ValueError(f"{name} must lie in [0, {n_classes}), found {_describe(bad, arr)}")
+        arr = arr.astype(np.intp)
     bad = (arr < 0) | (arr >= n_classes)
     if bad.any():
-        raise ValueError(
-            f"{name} must lie in [0, {n_classes}), found {_describe(bad, arr)}"
-        )
+        raise ValueError(f"{name} must lie in [0, {n_classes}), found {_describe(bad, arr)}")
     return arr.astype(np.intp, copy=False)
 
 

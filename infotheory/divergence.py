@@ -288,7 +288,13 @@ def f_divergence(
     # use q * f(inf), which is inf, -inf or NaN depending on f.
     used = q_pos & np.isfinite(t)
     t[~used] = 0.0
-    ft = np.asarray(f(t), dtype=np.float64)
+    try:
+        ft = np.asarray(f(t), dtype=np.float64)
+    except (TypeError, ValueError) as exc:
+        # e.g. a generator written with math.log, which rejects arrays.
+        raise ValueError(
+            f"f must be a vectorised function of a numpy array of ratios; f(t) raised {exc!r}"
+        ) from exc
     if ft.shape != t.shape:
         raise ValueError(f"f must be elementwise: it returned shape {ft.shape} for input {t.shape}")
     terms = np.zeros_like(a)

@@ -175,15 +175,19 @@ def mutual_information_from_samples(
 
     The plug-in estimate is the mutual information of the empirical joint
     distribution; it equals ``sklearn.metrics.mutual_info_score``.  It is
-    biased upwards for small samples; ``estimator="miller-madow"`` subtracts
-    the first-order bias:
+    biased, usually upwards, for small samples.  ``estimator="miller-madow"``
+    applies the Miller–Madow first-order bias correction to each of the
+    three entropies in $I = H(X) + H(Y) - H(X, Y)$:
 
     $$
     \hat I_{\mathrm{MM}} = \hat I_{\mathrm{plugin}}
     + \frac{m_X + m_Y - m_{XY} - 1}{2n}
     $$
 
-    where $m$ counts the non-empty cells of each histogram (clipped at 0).
+    where $m$ counts the non-empty cells of each histogram and $n$ is the
+    number of samples.  The correction is usually negative (many occupied
+    joint cells) but can be positive, e.g. for perfectly dependent labels;
+    the result is clipped at 0.
 
     Parameters
     ----------

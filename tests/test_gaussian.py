@@ -127,3 +127,14 @@ def test_kl_normal_accurate_for_nearly_equal_scales():
     expected = 0.5 * ((2 * h) ** 2 / 2 + (2 * h) ** 3 / 6)
     assert kl_normal(0.0, math.exp(h), 0.0, 1.0) == pytest.approx(expected, rel=1e-6, abs=0.0)
     assert kl_normal(0.0, 1.0, 0.0, 1.0) == 0.0
+
+
+def test_kl_gaussian_accepts_scalars_as_one_dimension():
+    assert kl_gaussian(1.0, 0.0) == kl_gaussian([1.0], [0.0]) == 0.5
+
+
+def test_expm1_minus_x_has_full_relative_precision_near_zero():
+    # 0.5 * (e^x - 1 - x) for x = 1e-10 is x^2 / 4 (1 + x / 3 + ...) to ~1e-27 relative.
+    x = 1e-10
+    assert kl_gaussian([0.0], [x]) == pytest.approx(x**2 / 4 * (1 + x / 3), rel=1e-15)
+    assert kl_gaussian([0.0], [-x]) == pytest.approx(x**2 / 4 * (1 - x / 3), rel=1e-15)
