@@ -17,6 +17,10 @@ def gaussian(mu, sigma):
     return q / q.sum()
 
 
+def minus(text):
+    return text.replace("-", "−")
+
+
 # Forward KL(p || q) is minimised by matching the mean and variance of p.
 mu_f = np.sum(x * p)
 sigma_f = np.sqrt(np.sum((x - mu_f) ** 2 * p))
@@ -30,24 +34,23 @@ for start in (1.0, -1.0):
     )
     q_reverse.append((start, fit.x[0], np.exp(fit.x[1]), fit.fun))
 
-fig, axes = plt.subplots(1, 2, figsize=(11, 4.2), sharey=True)
+fig, axes = plt.subplots(2, 1, figsize=(8, 6.4), sharex=True)
 for ax in axes:
     ax.fill_between(x, p / dx, color="C0", alpha=0.3, linewidth=0)
-    ax.plot(x, p / dx, color="C0", label="target $p$: ½N(−3, 1) + ½N(3, 1)")
+    ax.plot(x, p / dx, color="C0", label="target $p$ = ½N(−3, 1) + ½N(3, 1)")
     ax.set_xlim(-8.5, 8.5)
-    ax.set_ylim(0, 0.66)
-    ax.set_xlabel("$x$")
+    ax.set_ylim(0, 0.6)
+    ax.set_ylabel("density")
 
 ax = axes[0]
+kl = kl_divergence(p, q_forward)
 ax.plot(
     x,
     q_forward / dx,
     color="C1",
-    label=f"best $q$ = N({mu_f:.2f}, {sigma_f:.2f}²)\n"
-    f"KL(p‖q) = {kl_divergence(p, q_forward):.3f} nats",
+    label=f"best $q$ = N({abs(mu_f):.2f}, {sigma_f:.2f}²), KL(p‖q) = {kl:.3f} nats",
 )
-ax.set_title("forward KL(p‖q): mode-covering\n(maximum likelihood)")
-ax.set_ylabel("density")
+ax.set_title("forward KL(p‖q): mode-covering (maximum likelihood)")
 
 ax = axes[1]
 for (start, mu, sigma, kl), style in zip(q_reverse, ["-", "--"], strict=True):
@@ -56,11 +59,13 @@ for (start, mu, sigma, kl), style in zip(q_reverse, ["-", "--"], strict=True):
         gaussian(mu, sigma) / dx,
         color="C5",
         linestyle=style,
-        label=f"start μ = {start:+.0f} → $q$ = N({mu:+.2f}, {sigma:.2f}²)\n"
-        f"KL(q‖p) = {kl:.3f} nats".replace("-", "−"),
+        label=minus(
+            f"start μ = {start:+.0f}: $q$ = N({mu:.2f}, {sigma:.2f}²), KL(q‖p) = {kl:.3f} nats"
+        ),
     )
-ax.set_title("reverse KL(q‖p): mode-seeking\n(VI, VAEs)")
+ax.set_title("reverse KL(q‖p): mode-seeking (VI, VAEs)")
+ax.set_xlabel("$x$")
 for ax in axes:
-    ax.legend(loc="upper center", fontsize=9, ncols=1)
+    ax.legend(loc="upper center", fontsize=10)
 fig.tight_layout()
 plt.show()

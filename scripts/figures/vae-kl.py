@@ -12,7 +12,7 @@ examples = [  # (mu, sigma^2) of an encoder output q(z|x) = N(mu, sigma^2)
 ]
 z = np.linspace(-4.5, 5, 500)
 
-fig, (ax, ax_surf) = plt.subplots(1, 2, figsize=(11.5, 4.6))
+fig, (ax, ax_surf) = plt.subplots(2, 1, figsize=(8, 8.4), height_ratios=[1, 1.15])
 ax.plot(z, norm.pdf(z), color="C7", linestyle=":", linewidth=3, label="prior $p(z)$ = N(0, 1)")
 for i, (mu, var) in enumerate(examples):
     kl = kl_gaussian([mu], [np.log(var)])
@@ -21,13 +21,13 @@ for i, (mu, var) in enumerate(examples):
         norm.pdf(z, mu, np.sqrt(var)),
         color=f"C{i}",
         linewidth=1.8,
-        label=f"N({mu:g}, {var:g}): KL = {kl:.4f} nats",
+        label=f"$q$ = N({mu:g}, {var:g}): KL = {kl:.4f} nats",
     )
 ax.set_xlabel("latent $z$")
 ax.set_ylabel("density")
-ax.set_ylim(0, 0.75)
+ax.set_ylim(0, 0.72)
 ax.set_title("encoder outputs $q(z\\,|\\,x) = N(\\mu, \\sigma^2)$ and the prior")
-ax.legend(loc="upper left", fontsize=9)
+ax.legend(loc="upper left", fontsize=10)
 
 mu_grid = np.linspace(-2.5, 2.5, 201)
 sigma_grid = np.linspace(0.1, 3, 200)
@@ -42,13 +42,13 @@ cmap = plt.get_cmap("viridis")
 line_levels = [0.5, 1, 2, 4]
 text_colors = [cmap(1.0) if v < levels[-1] / 2 else cmap(0.0) for v in line_levels]
 lines = ax_surf.contour(MU, SIGMA, KL, levels=line_levels, colors=text_colors, linewidths=0.7)
-ax_surf.clabel(lines, fmt="%g nats", fontsize=8)
-ax_surf.scatter([0], [1], marker="*", s=220, color="C6", zorder=3, label="minimum: μ = 0, σ = 1")
+ax_surf.clabel(lines, fmt=lambda v: f"{v:g} nat" + ("" if v == 1 else "s"), fontsize=9)
+ax_surf.scatter([0], [1], marker="*", s=260, color="C6", zorder=3, label="minimum: μ = 0, σ = 1")
 for i, (mu, var) in enumerate(examples[1:], start=1):
     ax_surf.scatter(
         [mu],
         [np.sqrt(var)],
-        s=45,
+        s=55,
         color=f"C{i}",
         edgecolors="C6",
         zorder=3,
@@ -58,6 +58,6 @@ ax_surf.set_xlabel("μ")
 ax_surf.set_ylabel("σ")
 ax_surf.grid(False)
 ax_surf.set_title("KL to the prior over (μ, σ)")
-ax_surf.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncols=2)
+ax_surf.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), ncols=2)
 fig.tight_layout()
 plt.show()
