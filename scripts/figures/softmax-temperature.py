@@ -3,8 +3,8 @@ import numpy as np
 
 from infotheory import entropy, softmax
 
-teacher_logits = np.array([2.0, 1.0, 0.5, 0.1, -0.5])
-temperatures = [0.5, 1.0, 2.0, 5.0, 10.0]
+teacher_logits = np.array([2, 1, 0.5, 0.1, -0.5])
+temperatures = [0.5, 1, 2, 5, 10]
 classes = np.arange(len(teacher_logits))
 width = 0.16
 
