@@ -59,7 +59,7 @@ def kl_divergence(
     axis: int | None = -1,
     normalize: bool = False,
 ) -> Any:
-    r"""Kullback–Leibler divergence of ``q`` from ``p``, $D_{\mathrm{KL}}(P \,\|\, Q)$.
+    r"""Kullback–Leibler divergence (relative entropy) $D_{\mathrm{KL}}(P \,\|\, Q)$.
 
     $$
     D_{\mathrm{KL}}(P \,\|\, Q) = \sum_x p(x) \log \frac{p(x)}{q(x)}
