@@ -9,6 +9,7 @@ with no CDN and nothing vendored in git.
 from __future__ import annotations
 
 import importlib.util
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,7 +27,28 @@ _dirs: dict[str, Path] = {}
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _dirs.update(vendor_assets.ensure_all())
+    _encrypt_notebook_kernels()
     return config
+
+
+def _encrypt_notebook_kernels() -> None:
+    """Let the kernels that execute the notebooks (mkdocs-jupyter) encrypt their sockets.
+
+    ipykernel >= 7.4 logs a WARNING to the build log for every kernel whose
+    ZMQ sockets are not encrypted.  jupyter_client provisions CurveZMQ keys
+    when ``KernelManager.transport_encryption`` is "auto" (the kernel spec of
+    ipykernel declares support); nbconvert reads that setting from the Jupyter
+    config path, so scripts/jupyter/ is put on it.  Skipped where pyzmq has no
+    CurveZMQ (the setting would then be refused).
+    """
+    import zmq
+
+    if not zmq.has("curve"):
+        return
+    path = str(Path(__file__).with_name("jupyter"))
+    current = [p for p in os.environ.get("JUPYTER_CONFIG_PATH", "").split(os.pathsep) if p]
+    if path not in current:
+        os.environ["JUPYTER_CONFIG_PATH"] = os.pathsep.join([path, *current])
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
