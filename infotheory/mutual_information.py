@@ -153,7 +153,7 @@ def mutual_information(pxy: ArrayLike, *, base: float = math.e, normalize: bool 
 def _contingency(cx: NDArray[np.intp], kx: int, cy: NDArray[np.intp], ky: int) -> NDArray[Any]:
     """Joint counts of the non-empty rows and columns (a dense 2-D table)."""
     if kx * ky <= max(4 * cx.size, 1 << 20):
-        table = np.bincount(cx * ky + cy, minlength=kx * ky).reshape(kx, ky)
+        table = _kernels.pair_counts(cx, ky, cy, kx * ky).reshape(kx, ky)
         return table[table.any(axis=1)][:, table.any(axis=0)]
     # Too many label pairs for a dense table: count the pairs that occur.
     pairs, counts = np.unique(cx.astype(np.int64) * ky + cy, return_counts=True)

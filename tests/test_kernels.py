@@ -15,8 +15,16 @@ import tracemalloc
 import numpy as np
 import pytest
 from scipy import special
+from sklearn.metrics import mutual_info_score
 
-from infotheory import _kernels, _validation, cross_entropy, entropy, kl_divergence
+from infotheory import (
+    _kernels,
+    _validation,
+    cross_entropy,
+    entropy,
+    kl_divergence,
+    mutual_information_from_samples,
+)
 
 CHUNK = _kernels.CHUNK
 SIZES_AROUND_CHUNK = [CHUNK, CHUNK + 1, 2 * CHUNK - 1, 2 * CHUNK, 2 * CHUNK + 1, 3 * CHUNK + 7]
@@ -306,3 +314,32 @@ def test_no_full_size_temporaries():
         tracemalloc.stop()
         # one chunk buffer (256 KiB) and small bookkeeping, far below one copy (8 MiB)
         assert peak < 2 * 8 * CHUNK, (f.__name__, peak)
+
+
+# --- joint label counts for mutual_information_from_samples ---------------------------------
+
+
+@pytest.mark.parametrize("n", [1, 7, 8, 9, 64, 65, 1000])
+@pytest.mark.parametrize(("kx", "ky"), [(1, 1), (2, 3), (3, 1), (40, 50)])
+def test_pair_counts_equal_bincount(n, kx, ky):
+    rng = np.random.default_rng(n * 1000 + kx * 10 + ky)
+    cx = rng.integers(0, kx, n).astype(np.intp)
+    cy = rng.integers(0, ky, n).astype(np.intp)
+    expected = np.bincount(cx * ky + cy, minlength=kx * ky)
+    # chunk=32 takes the chunked branch whenever the table has <= 8 cells
+    for chunk in (8, 32, 1 << 16):
+        got = _kernels.pair_counts(cx, ky, cy, kx * ky, chunk=chunk)
+        np.testing.assert_array_equal(got, expected)
+        assert got.dtype == np.intp
+
+
+def test_mutual_information_from_samples_uses_no_full_size_temporary():
+    rng = np.random.default_rng(28)
+    x = rng.integers(0, 100, 1 << 20)  # 8 MiB of labels
+    y = (x + rng.integers(0, 30, x.size)) % 100
+    tracemalloc.start()
+    mi = mutual_information_from_samples(x, y)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 2 * 2**20
+    assert mi == pytest.approx(mutual_info_score(x, y), rel=1e-12)
