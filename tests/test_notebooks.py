@@ -8,10 +8,10 @@
   notebooks run concurrently, one kernel each, and the time of each is shown
   with ``-rA``;
 * the converter turns Material syntax into plain Jupyter Markdown (unit test);
-* on the built site, each notebook page offers its .ipynb for download, edits
-  point at the chapter, the JupyterLab stylesheet and the MathJax 2 / Mermaid
-  loaders the plugin inlines are gone, and every link in the notebook leads to
-  a page (and anchor) that exists.
+* on the built site, each notebook page (and its chapter's page) offers the
+  .ipynb for download, edits point at the chapter, the JupyterLab stylesheet
+  and the MathJax 2 / Mermaid loaders the plugin inlines are gone, and every
+  link in the notebook leads to a page (and anchor) that exists.
 """
 
 from __future__ import annotations
@@ -280,6 +280,10 @@ def test_notebook_page(site: Site, chapter: str) -> None:
     for leftover in ("x-mathjax-config", 'src=""', "cdnjs", "mermaid"):
         assert leftover not in article, f"{leftover!r} left in the notebook page"
     assert 'class="jupyter-wrapper"' in article
+    chapter_page = site.page(f"{chapter}/")
+    download = f"../notebooks/{chapter}/{chapter}.ipynb"
+    assert f'href="{download}" download' in chapter_page, "the chapter does not offer its notebook"
+    assert _resolves(site, f"{chapter}/", download) is None
 
 
 def _resolves(site: Site, page_url: str, href: str) -> str | None:
@@ -302,9 +306,7 @@ def test_notebook_links_resolve(site: Site, chapter: str) -> None:
     html = site.page(f"notebooks/{chapter}/")
     wrapper = html[html.index('class="jupyter-wrapper"') : html.index("<!-- jupyter-wrapper -->")]
     hrefs = [
-        h
-        for h in re.findall(r'<a[^>]* href="([^"]+)"', wrapper)
-        if not re.match(r"^(#|[a-z]+:)", h)
+        h for h in re.findall(r'<a[^>]* href="([^"]+)"', wrapper) if not re.match(r"^[a-z]+:", h)
     ]
     broken = [p for h in hrefs if (p := _resolves(site, f"notebooks/{chapter}/", h))]
     assert not broken, "\n".join(broken)
