@@ -268,7 +268,12 @@ def _flat_pair(
     a, b = flat_view(p, axis), flat_view(q, axis)
     if a is None or b is None or a.size != b.size:
         return None
-    if axis is None and np.shape(p) != np.shape(q):  # the generic path raises for this
+    # With axis=None the shapes must match (the generic path raises otherwise),
+    # and so must the strides: ravel(order="K") follows the memory layout, so a
+    # C-ordered p and an F-ordered q would be flattened out of step.
+    if axis is None and (
+        np.shape(p) != np.shape(q) or getattr(p, "strides", None) != getattr(q, "strides", None)
+    ):
         return None
     return a, b
 

@@ -84,6 +84,14 @@ def test_flat_view_declines_everything_else(x, axis):
     assert _kernels.flat_view(x, axis) is None
 
 
+@pytest.mark.parametrize(("order_p", "order_q"), [("C", "F"), ("F", "C"), ("F", "F")])
+def test_axis_none_pairs_with_different_memory_orders_stay_aligned(order_p, order_q):
+    p = np.asarray(_dist(4 * CHUNK, 30).reshape(4, CHUNK), order=order_p)
+    q = np.asarray(_dist(4 * CHUNK, 31).reshape(4, CHUNK), order=order_q)
+    assert kl_divergence(p, q, axis=None) == pytest.approx(_ref_kl(p, q), rel=1e-12)
+    assert cross_entropy(p, q, axis=None) == pytest.approx(_ref_cross(p, q), rel=1e-12)
+
+
 def test_fused_path_is_the_one_taken(monkeypatch):
     def boom(*args, **kwargs):
         raise AssertionError("generic validation should not run for valid large input")
