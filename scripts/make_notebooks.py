@@ -381,12 +381,12 @@ def _intro(title: str, page: str) -> str:
         # {title}
 
         > This notebook is generated from the chapter `docs/{page}.md` of the
-        > {PACKAGE} site; do not edit it: edit that file, then run
-        > `python scripts/make_notebooks.py`.
+        > {PACKAGE} site. To change the published notebook, edit that file,
+        > then run `python scripts/make_notebooks.py`.
         >
         > To run it you need the library: `pip install {DISTRIBUTION}` (it is
-        > imported as `{PACKAGE}`). Every code cell is self-contained, and the
-        > figures are drawn by their own cells."""
+        > imported as `{PACKAGE}`). Every code cell is self-contained, and
+        > each figure is drawn by its own cell."""
     )
 
 
