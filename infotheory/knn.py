@@ -114,27 +114,30 @@ def _count_within(
         d = d * d if squared else np.abs(d)
         return d <= limit[sel]
 
+    # Equal values pass or fail the test together, so each step jumps over a
+    # whole run of them (searchsorted on the value): a boundary that lands in
+    # a run of thousands of ties is still fixed in one step.
     # hi: one past the last value inside.
     sel = np.flatnonzero(hi < n)
     while sel.size:
         sel = sel[inside(hi[sel], sel)]
-        hi[sel] += 1
+        hi[sel] = np.searchsorted(sorted_values, sorted_values[hi[sel]], side="right")
         sel = sel[hi[sel] < n]
     sel = np.flatnonzero(hi > 0)
     while sel.size:
         sel = sel[~inside(hi[sel] - 1, sel)]
-        hi[sel] -= 1
+        hi[sel] = np.searchsorted(sorted_values, sorted_values[hi[sel] - 1], side="left")
         sel = sel[hi[sel] > 0]
     # lo: the first value inside.
     sel = np.flatnonzero(lo > 0)
     while sel.size:
         sel = sel[inside(lo[sel] - 1, sel)]
-        lo[sel] -= 1
+        lo[sel] = np.searchsorted(sorted_values, sorted_values[lo[sel] - 1], side="left")
         sel = sel[lo[sel] > 0]
     sel = np.flatnonzero(lo < n)
     while sel.size:
         sel = sel[~inside(lo[sel], sel)]
-        lo[sel] += 1
+        lo[sel] = np.searchsorted(sorted_values, sorted_values[lo[sel]], side="right")
         sel = sel[lo[sel] < n]
     return hi - lo
 

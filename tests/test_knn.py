@@ -264,6 +264,20 @@ def test_count_within_handles_rounding_of_c_plus_r():
     assert _count_within(values, np.array([c]), np.array([r]))[0] == 1
 
 
+def test_count_within_jumps_over_runs_of_ties_at_the_boundary():
+    # c + r rounds onto `far` and c - r onto `near`, both repeated 5000 times and
+    # both just outside r: searchsorted alone would count all 10 000 of them.
+    c = 1.0
+    far = np.nextafter(1.0, 2.0)
+    r = np.nextafter(far - c, 0)
+    near = c - r
+    assert c + r == far and c - near > r
+    values = np.sort(np.r_[np.full(5000, near), np.full(3000, c), np.full(5000, far), 3.0])
+    got = _count_within(values, np.array([c]), np.array([r]))
+    expected = cKDTree(values[:, None]).query_ball_point([[c]], [r], p=np.inf, return_length=True)
+    assert got[0] == expected[0] == 3000
+
+
 # --- bad input ------------------------------------------------------------------------------------
 
 _X, _Y = _gaussian_pair(0.5, 50, 1)
