@@ -14,6 +14,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 _spec = importlib.util.spec_from_file_location(
     "vendor_assets", Path(__file__).with_name("vendor_assets.py")
@@ -49,6 +50,18 @@ def _encrypt_notebook_kernels() -> None:
     current = [p for p in os.environ.get("JUPYTER_CONFIG_PATH", "").split(os.pathsep) if p]
     if path not in current:
         os.environ["JUPYTER_CONFIG_PATH"] = os.pathsep.join([path, *current])
+
+
+def on_page_content(html: str, page: Page, **kwargs: object) -> str:
+    """Keep notebook pages out of the search index.
+
+    Each notebook repeats its chapter word for word; indexing both would show
+    every search hit twice.  (Material's search reads ``page.meta`` in
+    ``on_page_context``, which runs after this event.)
+    """
+    if page.file.src_uri.startswith("notebooks/") and page.file.src_uri.endswith(".ipynb"):
+        page.meta.setdefault("search", {})["exclude"] = True
+    return html
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
