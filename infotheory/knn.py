@@ -32,8 +32,7 @@ variables; they are clipped at 0.
 
 Preprocessing, as in scikit-learn: every continuous variable is divided by its
 standard deviation (no centring; a constant one is left as is), so that the
-max-norm weighs X and Y alike.  With ``random_state=None`` nothing else is done
-and the result is a deterministic function of the data.  With an int seed,
+max-norm weighs X and Y alike.  Then, by default (``random_state=0``), tiny
 Gaussian noise of standard deviation ``1e-10 * max(1, mean|x|)`` is added to
 each continuous variable from ``numpy.random.RandomState(seed)``, exactly as
 scikit-learn does (all feature columns in one ``(N, d)`` draw, then the
@@ -42,15 +41,18 @@ target), so the results agree with ``mutual_info_classif`` /
 class with fewer than ``2k + 2`` samples scikit-learn switches to brute-force
 Euclidean distances, computed as ``|a|² + |b|² − 2ab`` and so off in the last
 bits, which can shift a count by one for those few samples.  Here distances
-are always exact.)
+are always exact.)  The default seed is fixed, so repeated calls give
+identical results.  ``random_state=None`` adds no noise at all: the result is
+then a function of the data alone, which suits data without repeated values
+and breaks the estimator on data with many.
 
 Ties: the counts use points *strictly* closer than the k-th neighbour distance
 (radius ``nextafter(eps, 0)``), compared in the same floating-point arithmetic
 as scikit-learn's trees.  Without noise, repeated values are not broken: a
 sample with ``k`` exact duplicates has $\varepsilon_i = 0$ and its counts are
-its duplicates.  The estimators assume continuous data, so for data with many
-repeated values (rounded measurements, small integers) pass a seed, which
-breaks the ties as Kraskov et al. recommend.
+its duplicates.  The estimators assume continuous data; for data with many
+repeated values (rounded measurements, small integers) the noise breaks the
+ties, as Kraskov et al. recommend, which is why it is on by default.
 
 The nearest-neighbour distances come from ``scipy.spatial.cKDTree``
 (``query(..., k=k + 1, p=inf)``, the point itself being its own nearest
@@ -300,7 +302,7 @@ def mutual_information_knn(
     *,
     k: int = 3,
     discrete_y: bool = False,
-    random_state: int | np.random.RandomState | None = None,
+    random_state: int | np.random.RandomState | None = 0,
     base: float = math.e,
 ) -> Any:
     r"""Estimate $I(X; Y)$ for a continuous X from samples, by k nearest neighbours.
@@ -341,12 +343,14 @@ def mutual_information_knn(
     discrete_y : bool, default False
         Treat ``y`` as class labels (Ross) instead of a continuous variable
         (KSG).
-    random_state : int, numpy.random.RandomState or None, default None
-        ``None``: no noise, a deterministic function of the data (ties are
-        not broken).  An int: add scikit-learn's tie-breaking noise from
-        ``numpy.random.RandomState(random_state)``; the result then equals
+    random_state : int, numpy.random.RandomState or None, default 0
+        Seed of scikit-learn's tie-breaking noise, drawn from
+        ``numpy.random.RandomState(random_state)``; the default fixed seed
+        makes every call reproducible.  The result equals
         ``mutual_info_regression(x[:, None], y, n_neighbors=k,
-        random_state=random_state)`` (or ``mutual_info_classif``).
+        random_state=random_state)`` (or ``mutual_info_classif``).  ``None``
+        adds no noise (ties are then not broken: only for data without
+        repeated values).
     base : float, default e
         Logarithm base: ``e`` gives nats, ``2`` bits, ``10`` bans.
 
@@ -396,7 +400,7 @@ def mutual_information_features(
     *,
     k: int = 3,
     discrete_y: bool = True,
-    random_state: int | np.random.RandomState | None = None,
+    random_state: int | np.random.RandomState | None = 0,
     base: float = math.e,
 ) -> NDArray[np.float64]:
     r"""Estimate the mutual information between each column of ``X`` and a target.
@@ -418,10 +422,12 @@ def mutual_information_features(
         Number of neighbours, ``1 <= k < n_samples``.
     discrete_y : bool, default True
         Treat ``y`` as class labels (Ross) or as continuous (KSG).
-    random_state : int, numpy.random.RandomState or None, default None
-        ``None`` adds no noise; an int adds scikit-learn's tie-breaking noise
-        to all columns (one ``(n_samples, n_features)`` draw, then ``y`` if
-        continuous), so the result equals scikit-learn's for the same seed.
+    random_state : int, numpy.random.RandomState or None, default 0
+        Seed of scikit-learn's tie-breaking noise, added to all columns (one
+        ``(n_samples, n_features)`` draw, then ``y`` if continuous), so the
+        result equals scikit-learn's for the same seed; the default fixed seed
+        makes every call reproducible.  ``None`` adds no noise, which breaks
+        the estimator on data with many repeated values.
     base : float, default e
         Logarithm base: ``e`` gives nats, ``2`` bits, ``10`` bans.
 
