@@ -272,7 +272,8 @@ def _flat_pair(
     # and so must the strides: ravel(order="K") follows the memory layout, so a
     # C-ordered p and an F-ordered q would be flattened out of step.
     if axis is None and (
-        np.shape(p) != np.shape(q) or getattr(p, "strides", None) != getattr(q, "strides", None)
+        getattr(p, "shape", None) != getattr(q, "shape", None)
+        or getattr(p, "strides", None) != getattr(q, "strides", None)
     ):
         return None
     return a, b

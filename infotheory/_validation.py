@@ -350,11 +350,12 @@ def n_neighbors(k: Any, n_samples: int, name: str = "k") -> int:
     """Check a number of nearest neighbours: an int with ``1 <= k < n_samples``."""
     if isinstance(k, bool) or not isinstance(k, numbers.Integral):
         raise ValueError(f"{name} must be an int, got {k!r}")
+    k = int(k)
     if k < 1:
         raise ValueError(f"{name} must be at least 1, got {k}")
     if k >= n_samples:
         raise ValueError(f"{name} = {k} neighbours need more than {k} samples, got {n_samples}")
-    return int(k)
+    return k
 
 
 def random_state(seed: Any) -> np.random.RandomState | None:
@@ -365,6 +366,6 @@ def random_state(seed: Any) -> np.random.RandomState | None:
         raise ValueError(
             f"random_state must be None, an int or a numpy.random.RandomState, got {seed!r}"
         )
-    if not 0 <= seed < 2**32:
+    if not 0 <= int(seed) < 2**32:
         raise ValueError(f"random_state must lie in [0, 2**32), got {seed}")
     return np.random.RandomState(int(seed))

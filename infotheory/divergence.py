@@ -58,7 +58,7 @@ def kl_divergence(
     base: float = math.e,
     axis: int | None = -1,
     normalize: bool = False,
-) -> Any:
+) -> np.float64 | NDArray[np.float64]:
     r"""Kullback–Leibler divergence (relative entropy) $D_{\mathrm{KL}}(P \,\|\, Q)$.
 
     $$
@@ -127,7 +127,7 @@ def js_divergence(
     base: float = math.e,
     axis: int | None = -1,
     normalize: bool = False,
-) -> Any:
+) -> np.float64 | NDArray[np.float64]:
     r"""Jensen–Shannon divergence, a symmetric and bounded relative of KL.
 
     $$
@@ -176,7 +176,7 @@ def js_distance(
     base: float = math.e,
     axis: int | None = -1,
     normalize: bool = False,
-) -> Any:
+) -> np.float64 | NDArray[np.float64]:
     r"""Jensen–Shannon distance: the square root of [`js_divergence`][infotheory.js_divergence].
 
     $$
@@ -222,7 +222,7 @@ def f_divergence(
     base: float = math.e,
     axis: int | None = -1,
     normalize: bool = False,
-) -> Any:
+) -> np.float64 | NDArray[np.float64]:
     r"""Compute the f-divergence of ``q`` from ``p`` for a convex generator ``f``.
 
     $$
@@ -322,7 +322,7 @@ def f_divergence(
 
 def total_variation(
     p: ArrayLike, q: ArrayLike, *, axis: int | None = -1, normalize: bool = False
-) -> Any:
+) -> np.float64 | NDArray[np.float64]:
     r"""Total variation distance, the f-divergence with ``f(t) = |t - 1| / 2``.
 
     $$
@@ -359,7 +359,7 @@ def total_variation(
 
 def chi_squared(
     p: ArrayLike, q: ArrayLike, *, axis: int | None = -1, normalize: bool = False
-) -> Any:
+) -> np.float64 | NDArray[np.float64]:
     r"""Pearson χ² divergence, the f-divergence with ``f(t) = (t - 1)²``.
 
     $$
@@ -398,7 +398,7 @@ def chi_squared(
 
 def hellinger_squared(
     p: ArrayLike, q: ArrayLike, *, axis: int | None = -1, normalize: bool = False
-) -> Any:
+) -> np.float64 | NDArray[np.float64]:
     r"""Squared Hellinger distance, normalised to lie in [0, 1].
 
     $$

@@ -7,10 +7,9 @@ for bans (hartleys).  The convention ``0 * log 0 = 0`` holds throughout.
 from __future__ import annotations
 
 import math
-from typing import Any
 
 import numpy as np
-from numpy.typing import ArrayLike
+from numpy.typing import ArrayLike, NDArray
 from scipy import special
 
 from . import _kernels
@@ -21,7 +20,7 @@ __all__ = ["binary_entropy", "cross_entropy", "entropy", "information_content"]
 
 def entropy(
     p: ArrayLike, *, base: float = math.e, axis: int | None = -1, normalize: bool = False
-) -> Any:
+) -> np.float64 | NDArray[np.float64]:
     r"""Shannon entropy of a discrete distribution.
 
     $$
@@ -72,7 +71,7 @@ def entropy(
     return _v.to_units(np.maximum(_kernels.entropy_nats(arr, axis), 0.0), ln_b)
 
 
-def information_content(p: ArrayLike, *, base: float = math.e) -> Any:
+def information_content(p: ArrayLike, *, base: float = math.e) -> np.float64 | NDArray[np.float64]:
     r"""Self-information (surprisal) of events with probability ``p``, elementwise.
 
     $$
@@ -107,7 +106,7 @@ def information_content(p: ArrayLike, *, base: float = math.e) -> Any:
         return _v.to_units(-np.log(arr) + 0.0, ln_b)
 
 
-def binary_entropy(p: ArrayLike, *, base: float = math.e) -> Any:
+def binary_entropy(p: ArrayLike, *, base: float = math.e) -> np.float64 | NDArray[np.float64]:
     r"""Entropy of a Bernoulli(``p``) variable, elementwise over ``p``.
 
     $$
@@ -150,7 +149,7 @@ def cross_entropy(
     base: float = math.e,
     axis: int | None = -1,
     normalize: bool = False,
-) -> Any:
+) -> np.float64 | NDArray[np.float64]:
     r"""Cross-entropy of ``q`` relative to the reference distribution ``p``.
 
     $$

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import math
-from typing import Any
 
 import numpy as np
-from numpy.typing import ArrayLike
+from numpy.typing import ArrayLike, NDArray
 
 from . import _validation as _v
 
@@ -36,7 +35,7 @@ def _expm1_minus_x(x: np.ndarray) -> np.ndarray:
 
 def kl_gaussian(
     mu: ArrayLike, log_var: ArrayLike, *, base: float = math.e, axis: int | None = -1
-) -> Any:
+) -> np.float64 | NDArray[np.float64]:
     r"""KL divergence of a diagonal Gaussian from the standard normal, as in a VAE.
 
     $$
@@ -100,7 +99,7 @@ def kl_normal(
     sigma_q: ArrayLike,
     *,
     base: float = math.e,
-) -> Any:
+) -> np.float64 | NDArray[np.float64]:
     r"""KL divergence between two univariate normals, elementwise.
 
     $$

@@ -304,7 +304,7 @@ def mutual_information_knn(
     discrete_y: bool = False,
     random_state: int | np.random.RandomState | None = 0,
     base: float = math.e,
-) -> Any:
+) -> np.float64:
     r"""Estimate $I(X; Y)$ for a continuous X from samples, by k nearest neighbours.
 
     With a continuous ``y`` this is the Kraskov–Stögbauer–Grassberger

@@ -29,6 +29,7 @@ Reduction = Literal["mean", "sum", "none"]
 
 
 def _reduce(losses: NDArray[np.float64], reduction: str, ln_b: float) -> Any:
+    out: Any
     if reduction == "mean":
         out = np.mean(losses)
     elif reduction == "sum":
@@ -60,7 +61,7 @@ def _shifted_logits(
         return (z - z.max(axis=ax, keepdims=True)) / t, ax
 
 
-def softmax(logits: ArrayLike, temperature: float = 1.0, *, axis: int = -1) -> Any:
+def softmax(logits: ArrayLike, temperature: float = 1.0, *, axis: int = -1) -> NDArray[np.float64]:
     r"""Softmax with temperature: turn logits into a probability distribution.
 
     $$
@@ -100,7 +101,9 @@ def softmax(logits: ArrayLike, temperature: float = 1.0, *, axis: int = -1) -> A
     return e / e.sum(axis=ax, keepdims=True)
 
 
-def log_softmax(logits: ArrayLike, temperature: float = 1.0, *, axis: int = -1) -> Any:
+def log_softmax(
+    logits: ArrayLike, temperature: float = 1.0, *, axis: int = -1
+) -> NDArray[np.float64]:
     r"""Logarithm of [`softmax`][infotheory.softmax], computed without forming the probabilities.
 
     $$
@@ -133,7 +136,7 @@ def log_softmax(logits: ArrayLike, temperature: float = 1.0, *, axis: int = -1) 
     return s - np.log(np.sum(np.exp(s), axis=ax, keepdims=True))
 
 
-def smooth_labels(labels: ArrayLike, n_classes: int, smoothing: float) -> Any:
+def smooth_labels(labels: ArrayLike, n_classes: int, smoothing: float) -> NDArray[np.float64]:
     r"""One-hot targets with label smoothing, as in PyTorch's ``label_smoothing``.
 
     $$
@@ -177,7 +180,7 @@ def cross_entropy_with_logits(
     label_smoothing: float = 0.0,
     reduction: Reduction = "mean",
     base: float = math.e,
-) -> Any:
+) -> np.float64 | NDArray[np.float64]:
     r"""Cross-entropy loss of a classifier, computed stably from its logits.
 
     $$
@@ -253,7 +256,7 @@ def binary_cross_entropy(
     *,
     reduction: Reduction = "mean",
     base: float = math.e,
-) -> Any:
+) -> np.float64 | NDArray[np.float64]:
     r"""Binary cross-entropy (log loss) of predicted probabilities.
 
     $$
@@ -304,7 +307,7 @@ def binary_cross_entropy_with_logits(
     *,
     reduction: Reduction = "mean",
     base: float = math.e,
-) -> Any:
+) -> np.float64 | NDArray[np.float64]:
     r"""Binary cross-entropy computed from logits, exact for any logit size.
 
     With $\sigma$ the logistic function and $\operatorname{softplus}(z) = \log(1 + e^z)$:

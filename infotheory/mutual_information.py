@@ -25,7 +25,9 @@ __all__ = [
 ]
 
 
-def joint_entropy(pxy: ArrayLike, *, base: float = math.e, normalize: bool = False) -> Any:
+def joint_entropy(
+    pxy: ArrayLike, *, base: float = math.e, normalize: bool = False
+) -> np.float64 | NDArray[np.float64]:
     r"""Joint entropy $H(X, Y)$ of a joint probability table.
 
     $$
@@ -58,7 +60,9 @@ def joint_entropy(pxy: ArrayLike, *, base: float = math.e, normalize: bool = Fal
     return _v.to_units(np.maximum(h, 0.0), ln_b)
 
 
-def conditional_entropy(pxy: ArrayLike, *, base: float = math.e, normalize: bool = False) -> Any:
+def conditional_entropy(
+    pxy: ArrayLike, *, base: float = math.e, normalize: bool = False
+) -> np.float64 | NDArray[np.float64]:
     r"""Conditional entropy $H(Y \mid X)$ of a joint table (rows X, columns Y).
 
     $$
@@ -110,7 +114,9 @@ def _mi_from_table(t: NDArray[np.float64]) -> NDArray[np.float64]:
     return np.maximum(np.sum(px * special.rel_entr(cond, py), axis=(-2, -1)), 0.0)
 
 
-def mutual_information(pxy: ArrayLike, *, base: float = math.e, normalize: bool = False) -> Any:
+def mutual_information(
+    pxy: ArrayLike, *, base: float = math.e, normalize: bool = False
+) -> np.float64 | NDArray[np.float64]:
     r"""Mutual information $I(X; Y)$ of a joint probability table.
 
     $$
@@ -170,7 +176,7 @@ def mutual_information_from_samples(
     *,
     estimator: Literal["plugin", "miller-madow"] = "plugin",
     base: float = math.e,
-) -> Any:
+) -> np.float64:
     r"""Estimate $I(X; Y)$ from paired samples of two discrete variables.
 
     The plug-in estimate is the mutual information of the empirical joint
@@ -231,7 +237,7 @@ def mutual_information_from_samples(
 
 def information_gain(
     parent_counts: ArrayLike, children_counts: ArrayLike, *, base: float = math.e
-) -> Any:
+) -> np.float64:
     r"""Information gain of a decision-tree split, from class counts.
 
     $$
