@@ -62,7 +62,7 @@ def kl_divergence(
     r"""Kullback–Leibler divergence (relative entropy) $D_{\mathrm{KL}}(P \,\|\, Q)$.
 
     $$
-    D_{\mathrm{KL}}(P \,\|\, Q) = \sum_x p(x) \log \frac{p(x)}{q(x)}
+    D_{\mathrm{KL}}(P \,\|\, Q) = \sum_x p(x) \log\bigl(p(x) / q(x)\bigr)
     $$
 
     The extra code length paid, on average, for coding outcomes of ``p`` with a

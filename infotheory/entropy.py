@@ -153,7 +153,7 @@ def cross_entropy(
     r"""Cross-entropy of ``q`` relative to the reference distribution ``p``.
 
     $$
-    H(P, Q) = -\sum_x p(x) \log q(x) = H(P) + D_{\mathrm{KL}}(P \,\|\, Q)
+    H(P, Q) = \mathbb{E}_{x \sim P}\bigl[-\log q(x)\bigr] = H(P) + D_{\mathrm{KL}}(P \,\|\, Q)
     $$
 
     The average code length, in units of ``base``, for outcomes drawn from

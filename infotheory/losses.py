@@ -260,7 +260,7 @@ def binary_cross_entropy(
     r"""Binary cross-entropy (log loss) of predicted probabilities.
 
     $$
-    \ell(y, \hat y) = -\big[y \log \hat y + (1 - y) \log (1 - \hat y)\big]
+    \ell(y, \hat y) = -\big[(1 - y) \log (1 - \hat y) + y \log \hat y\big]
     $$
 
     No clipping constant: a confident wrong prediction (``ŷ = 0`` for
@@ -287,7 +287,7 @@ def binary_cross_entropy(
     --------
     >>> from infotheory import binary_cross_entropy
     >>> y = [1, 1, 0, 0, 1]
-    >>> p = [0.9, 0.7, 0.3, 0.1, 0.8]
+    >>> p = [x / 10 for x in (9, 7, 3, 1, 8)]
     >>> print(f"{binary_cross_entropy(y, p):.4f}")
     0.2294
     """

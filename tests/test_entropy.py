@@ -45,7 +45,7 @@ def test_entropy_certain_outcome_is_zero_with_0log0_convention():
 
 
 def test_entropy_batched_and_axis():
-    p = np.array([[0.25, 0.25, 0.25, 0.25], [1.0, 0.0, 0.0, 0.0], [0.5, 0.5, 0.0, 0.0]])
+    p = np.array([[1 / 4] * 4, [1.0, 0.0, 0.0, 0.0], [0.5, 0.5, 0.0, 0.0]])
     np.testing.assert_allclose(entropy(p, base=2), [2.0, 0.0, 1.0], atol=1e-15)
     np.testing.assert_allclose(entropy(p.T, base=2, axis=0), [2.0, 0.0, 1.0], atol=1e-15)
     # axis=None: the whole array is one distribution over 12 outcomes

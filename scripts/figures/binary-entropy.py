@@ -4,7 +4,7 @@ import numpy as np
 from infotheory import binary_entropy
 
 p = np.linspace(0, 1, 501)
-marked = np.array([0.1, 0.3, 0.5, 0.7, 0.9])
+marked = np.arange(1, 10, 2) / 10  # 0.1, 0.3, ..., 0.9
 
 fig, ax = plt.subplots(figsize=(7, 4))
 ax.plot(p, binary_entropy(p, base=2), color="C0", label="$H_b(p)$")
@@ -19,7 +19,7 @@ for x, h in zip(marked, binary_entropy(marked, base=2), strict=True):
         fontsize=9,
     )
 ax.axvline(0.5, color="C7", linestyle=":", linewidth=1)
-ax.set_xlabel("$p$ = probability of success")
+ax.set_xlabel("success probability $p$")
 ax.set_ylabel("$H_b(p)$ in bits")
 ax.set_ylim(0, 1.1)
 ax.set_title("Binary entropy: 0 at the certain ends, 1 bit at p = 0.5")
