@@ -6,35 +6,18 @@ checked automatically).  Build the site first (``mkdocs build``), then::
     python scripts/screenshots.py                   # every page -> .cache/screenshots/
     python scripts/screenshots.py entropy kl-divergence --out /tmp/shots
 
-Uses Debian's Chromium through Playwright, like tests/test_site.py.
+Uses Debian's Chromium through Playwright, like tests/test_site.py (scripts/browser.py).
 """
 
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
-import threading
 from pathlib import Path
 
+from browser import launch, serve
 from playwright.sync_api import sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 def main() -> None:
@@ -43,7 +26,6 @@ def main() -> None:
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--out", type=Path, default=ROOT / ".cache" / "screenshots")
     parser.add_argument("--width", type=int, default=1280)
-    parser.add_argument("--chromium", default="/usr/bin/chromium")
     args = parser.parse_args()
 
     if not (args.site / "index.html").exists():
@@ -54,13 +36,8 @@ def main() -> None:
         if "assets" not in p.parts
     )
     args.out.mkdir(parents=True, exist_ok=True)
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Quiet, directory=str(args.site))
-    )
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=args.chromium, args=ARGS)
+    with serve(args.site) as base, sync_playwright() as pw:
+        browser = launch(pw)
         for scheme in ("light", "dark"):
             ctx = browser.new_context(
                 color_scheme=scheme, viewport={"width": args.width, "height": 900}
@@ -75,7 +52,6 @@ def main() -> None:
                 print(args.out / name)
             ctx.close()
         browser.close()
-    httpd.shutdown()
 
 
 if __name__ == "__main__":

@@ -17,14 +17,11 @@ Playwright; the test skips, saying why, only where that browser is missing.
 
 from __future__ import annotations
 
-import functools
-import http.server
+import importlib.util
 import os
 import re
-import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
@@ -32,17 +29,10 @@ from urllib.parse import urlparse
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("INFOTHEORY_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+_spec = importlib.util.spec_from_file_location("browser", ROOT / "scripts" / "browser.py")
+assert _spec is not None and _spec.loader is not None
+browser_tools = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(browser_tools)
 RAW_MATH = re.compile(r"\$\$|\\\(|\\\)|\\\[|\\\]")
 
 
@@ -85,36 +75,24 @@ def _pages(site: Path) -> list[str]:
     )
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def server(build: tuple[Path, str]) -> Iterator[str]:
     site, _ = build
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with browser_tools.serve(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser():  # type: ignore[no-untyped-def]
-    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+    if not browser_tools.chromium_available():
         pytest.skip(
-            f"Chromium not found at {CHROMIUM}: install Debian's `chromium` package "
+            f"Chromium not found at {browser_tools.CHROMIUM}: install Debian's `chromium` package "
             "(apt-get install chromium) or set INFOTHEORY_CHROMIUM to run the browser test"
         )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        b = browser_tools.launch(pw)
         try:
             yield b
         finally:
