@@ -44,7 +44,7 @@ def main() -> None:
             )
             page = ctx.new_page()
             for rel in pages:
-                rel = "" if rel == "." else rel.strip("/") + "/"
+                rel = "" if rel in (".", "index", "") else rel.strip("/") + "/"
                 page.goto(base + rel, wait_until="networkidle")
                 page.evaluate("() => window.MathJax?.startup?.promise")
                 name = (rel.strip("/").replace("/", "_") or "index") + f".{scheme}.png"
