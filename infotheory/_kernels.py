@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import numbers
+from collections.abc import Callable
 
 import numpy as np
 from numpy.typing import NDArray
@@ -171,12 +172,18 @@ def entropy_fused(p: NDArray[np.float64], *, chunk: int = CHUNK) -> float | None
     return -float(np.sum(parts))
 
 
-def cross_entropy_fused(
-    p: NDArray[np.float64], q: NDArray[np.float64], *, chunk: int = CHUNK
+def _pair_fused(
+    p: NDArray[np.float64],
+    q: NDArray[np.float64],
+    chunk: int,
+    weighted_sum: Callable[[NDArray[np.float64], NDArray[np.float64], NDArray[np.float64]], float],
 ) -> float | None:
-    """Return ``-sum(p log q)`` of two 1-D float64 arrays, or ``None`` if either is invalid.
+    """One checked pass over two 1-D arrays; ``None`` if either is not a distribution.
 
-    ``inf`` where ``q = 0 < p``; terms with ``p = 0`` are 0 whatever ``q`` is.
+    Each chunk of ``p`` and ``q`` is checked (sum and minimum, see
+    :func:`_is_distribution`) and reduced by ``weighted_sum(a, b, buf)``, which
+    may use ``buf`` (as long as the chunk) as scratch space.  Floating-point
+    warnings are off inside: invalid input shows up in the checks instead.
     """
     n = p.size
     m = _n_chunks(n, chunk)
@@ -187,20 +194,52 @@ def cross_entropy_fused(
         for j in range(m):
             a = p[j * chunk : (j + 1) * chunk]
             b = q[j * chunk : (j + 1) * chunk]
-            t = buf[: a.size]
             psums[j] = np.add.reduce(a)
             pmins[j] = np.minimum.reduce(a)
             qsums[j] = np.add.reduce(b)
             qmins[j] = np.minimum.reduce(b)
-            np.log(b, out=t)
-            v = _dot(a, t)
-            if v != v:  # 0 * log 0 where p = q = 0 (or invalid input)
-                t[a == 0] = 0.0
-                v = _dot(a, t)
-            parts[j] = v
+            parts[j] = weighted_sum(a, b, buf[: a.size])
     if not (_is_distribution(psums, pmins) and _is_distribution(qsums, qmins)):
         return None
-    return -float(np.sum(parts))
+    return float(np.sum(parts))
+
+
+def _p_log_q(a: NDArray[np.float64], b: NDArray[np.float64], t: NDArray[np.float64]) -> float:
+    np.log(b, out=t)
+    v = _dot(a, t)
+    if v != v:  # 0 * log 0 where p = q = 0 (or invalid input, rejected by the checks)
+        t[a == 0] = 0.0
+        v = _dot(a, t)
+    return v
+
+
+def _p_log_p_over_q(
+    a: NDArray[np.float64], b: NDArray[np.float64], t: NDArray[np.float64]
+) -> float:
+    np.divide(a, b, out=t)
+    np.log(t, out=t)
+    v = _dot(a, t)
+    if not math.isfinite(v):
+        # p = 0: 0 * log 0 or 0 * log(0 / 0) is 0.  p, q > 0 with an
+        # infinite ratio: it overflowed; log p - log q is finite.
+        # (Invalid input also lands here; it is rejected by the checks.)
+        t[a == 0] = 0.0
+        over = np.isinf(t) & (a > 0) & (b > 0)
+        if over.any():
+            t[over] = np.log(a[over]) - np.log(b[over])
+        v = _dot(a, t)
+    return v
+
+
+def cross_entropy_fused(
+    p: NDArray[np.float64], q: NDArray[np.float64], *, chunk: int = CHUNK
+) -> float | None:
+    """Return ``-sum(p log q)`` of two 1-D float64 arrays, or ``None`` if either is invalid.
+
+    ``inf`` where ``q = 0 < p``; terms with ``p = 0`` are 0 whatever ``q`` is.
+    """
+    total = _pair_fused(p, q, chunk, _p_log_q)
+    return None if total is None else -total
 
 
 def kl_fused(p: NDArray[np.float64], q: NDArray[np.float64], *, chunk: int = CHUNK) -> float | None:
@@ -215,36 +254,7 @@ def kl_fused(p: NDArray[np.float64], q: NDArray[np.float64], *, chunk: int = CHU
     logarithm is recomputed as ``log p - log q``, which is finite, as
     ``rel_entr`` does.  Only ``q = 0 < p`` then leaves an ``inf``.
     """
-    n = p.size
-    m = _n_chunks(n, chunk)
-    buf = np.empty(min(chunk, n))
-    parts = np.empty(m)
-    psums, pmins, qsums, qmins = np.empty(m), np.empty(m), np.empty(m), np.empty(m)
-    with np.errstate(all="ignore"):
-        for j in range(m):
-            a = p[j * chunk : (j + 1) * chunk]
-            b = q[j * chunk : (j + 1) * chunk]
-            t = buf[: a.size]
-            psums[j] = np.add.reduce(a)
-            pmins[j] = np.minimum.reduce(a)
-            qsums[j] = np.add.reduce(b)
-            qmins[j] = np.minimum.reduce(b)
-            np.divide(a, b, out=t)
-            np.log(t, out=t)
-            v = _dot(a, t)
-            if not math.isfinite(v):
-                # p = 0: 0 * log 0 or 0 * log(0 / 0) is 0.  p, q > 0 with an
-                # infinite ratio: it overflowed; log p - log q is finite.
-                # (Invalid input also lands here; it is rejected below.)
-                t[a == 0] = 0.0
-                over = np.isinf(t) & (a > 0) & (b > 0)
-                if over.any():
-                    t[over] = np.log(a[over]) - np.log(b[over])
-                v = _dot(a, t)
-            parts[j] = v
-    if not (_is_distribution(psums, pmins) and _is_distribution(qsums, qmins)):
-        return None
-    return float(np.sum(parts))
+    return _pair_fused(p, q, chunk, _p_log_p_over_q)
 
 
 def _non_negative(value: float | None) -> float | None:

@@ -41,15 +41,22 @@ def _write_page(directory: Path, text: str) -> Path:
     return page
 
 
-def _evaluate_all(page: Path) -> list[str]:
-    """Evaluate every example of a page; return the failure messages."""
-    failures = []
+def _evaluate_all_errors(page: Path) -> list[BaseException]:
+    """Evaluate every example of a page; return what each failing one raised."""
+    errors = []
     for example in make_sybil(page.parent).parse(page).examples():
         try:
             example.evaluate()
-        except SybilFailure as exc:
-            failures.append(str(exc))
-    return failures
+        except Exception as exc:
+            errors.append(exc)
+    return errors
+
+
+def _evaluate_all(page: Path) -> list[str]:
+    """Evaluate every example of a page; return the output-mismatch messages."""
+    errors = _evaluate_all_errors(page)
+    assert all(isinstance(e, SybilFailure) for e in errors), errors
+    return [str(e) for e in errors]
 
 
 def test_wrong_number_fails_with_file_and_line(tmp_path: Path) -> None:
@@ -99,16 +106,6 @@ def test_blocks_do_not_share_state(tmp_path: Path) -> None:
     )
     [failure] = _evaluate_all_errors(page)
     assert isinstance(failure, NameError)
-
-
-def _evaluate_all_errors(page: Path) -> list[BaseException]:
-    errors = []
-    for example in make_sybil(page.parent).parse(page).examples():
-        try:
-            example.evaluate()
-        except Exception as exc:
-            errors.append(exc)
-    return errors
 
 
 def test_unshown_output_fails(tmp_path: Path) -> None:
