@@ -7,7 +7,7 @@ Joint tables put X on the rows and Y on the columns (the last two axes), so
 from __future__ import annotations
 
 import math
-from typing import Any, Literal
+from typing import Literal
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -56,7 +56,7 @@ def joint_entropy(
     """
     ln_b = _v.log_base(base)
     t = _v.joint_table(pxy, "pxy", normalize=normalize)
-    h = _kernels.entropy_nats(t.reshape(*t.shape[:-2], -1), -1)
+    h = _kernels.entropy_nats(t, (-2, -1))
     return _v.to_units(np.maximum(h, 0.0), ln_b)
 
 
@@ -156,18 +156,14 @@ def mutual_information(
     return _v.to_units(_mi_from_table(t), ln_b)
 
 
-def _contingency(cx: NDArray[np.intp], kx: int, cy: NDArray[np.intp], ky: int) -> NDArray[Any]:
-    """Joint counts of the non-empty rows and columns (a dense 2-D table)."""
-    if kx * ky <= max(4 * cx.size, 1 << 20):
-        table = _kernels.pair_counts(cx, ky, cy, kx * ky).reshape(kx, ky)
-        return table[table.any(axis=1)][:, table.any(axis=0)]
-    # Too many label pairs for a dense table: count the pairs that occur.
-    pairs, counts = np.unique(cx.astype(np.int64) * ky + cy, return_counts=True)
-    rows, row_codes = np.unique(pairs // ky, return_inverse=True)
-    cols, col_codes = np.unique(pairs % ky, return_inverse=True)
-    table = np.zeros((rows.size, cols.size), dtype=np.int64)
-    table[row_codes, col_codes] = counts
-    return table
+def _mi_from_counts(jc: _kernels.JointCounts, n: int) -> float:
+    """Plug-in mutual information (nats) of a joint histogram stored as its occupied cells."""
+    # I = sum over occupied cells of (n_xy / n) log(n n_xy / (n_x n_y)).  The
+    # products are exact in float64 while n < 9.4 * 10**7 (n**2 < 2**53), and
+    # one rounding off beyond; independent labels give log(1) = 0 exactly.
+    ratio = jc.n_xy * float(n)
+    ratio /= jc.n_x[jc.x] * jc.n_y[jc.y].astype(np.float64)
+    return max(float(np.sum(jc.n_xy * np.log(ratio))) / n, 0.0)
 
 
 def mutual_information_from_samples(
@@ -226,12 +222,12 @@ def mutual_information_from_samples(
     cy, ky = _v.label_codes(y, "y")
     if cx.size != cy.size:
         raise ValueError(f"x has {cx.size} samples but y has {cy.size}; they must be paired")
-    table = _contingency(cx, kx, cy, ky)
-    n = float(cx.size)
-    mi = float(_mi_from_table(table / n))
+    jc = _kernels.joint_counts(cx, kx, cy, ky)
+    n = cx.size
+    mi = _mi_from_counts(jc, n)
     if estimator == "miller-madow":
-        m_xy = int(np.count_nonzero(table))
-        mi = max(mi + (table.shape[0] + table.shape[1] - m_xy - 1) / (2.0 * n), 0.0)
+        m_x, m_y = np.count_nonzero(jc.n_x), np.count_nonzero(jc.n_y)
+        mi = max(mi + (m_x + m_y - jc.n_xy.size - 1) / (2.0 * n), 0.0)
     return _v.to_units(mi, ln_b)
 
 
@@ -284,6 +280,12 @@ def information_gain(
             f"but parent_counts is {parent.tolist()}"
         )
     n = parent.sum()
+    if not math.isfinite(n):
+        # Counts near the float maximum: the total overflows; rescaled, it is
+        # at most the number of classes.
+        scale = parent.max()
+        parent, children = parent / scale, children / scale
+        n = parent.sum()
     sizes = children.sum(axis=1)
     h_parent = _kernels.entropy_nats(parent / n, -1)
     nonempty = sizes > 0

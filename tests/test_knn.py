@@ -181,17 +181,16 @@ def test_random_state_instance_is_used_like_sklearn():
 # --- determinism -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("random_state", [None, 0, 123])
-def test_two_calls_are_equal(random_state):
+@pytest.mark.parametrize(("random_state", "jitter"), [(0, False), (0, True), (123, True)])
+def test_two_calls_are_equal(random_state, jitter):
     x, y = _gaussian_pair(0.6, 2000, 9)
     labels = (x > 0.3).astype(int)
-    assert mutual_information_knn(x, y, random_state=random_state) == mutual_information_knn(
-        x, y, random_state=random_state
-    )
+    kw = {"random_state": random_state, "jitter": jitter}
+    assert mutual_information_knn(x, y, **kw) == mutual_information_knn(x, y, **kw)
     X = np.column_stack([x, y])
     np.testing.assert_array_equal(
-        mutual_information_features(X, labels, random_state=random_state),
-        mutual_information_features(X, labels, random_state=random_state),
+        mutual_information_features(X, labels, **kw),
+        mutual_information_features(X, labels, **kw),
     )
 
 
@@ -301,10 +300,22 @@ _X, _Y = _gaussian_pair(0.5, 50, 1)
         (lambda: mutual_information_knn(_X, np.r_[_Y[:-1], np.nan], discrete_y=True), "NaN"),
         (lambda: mutual_information_knn(_X[:, None], _Y), "x must be a 1-D array"),
         (lambda: mutual_information_knn(_X, np.c_[_Y, _Y]), "y must be a 1-D array"),
-        (lambda: mutual_information_knn(_X, _Y, random_state=-1), "random_state must lie in"),
-        (lambda: mutual_information_knn(_X, _Y, random_state=2**32), "random_state must lie"),
-        (lambda: mutual_information_knn(_X, _Y, random_state="a"), "random_state must be None"),
-        (lambda: mutual_information_knn(_X, _Y, random_state=1.0), "random_state must be None"),
+        (lambda: mutual_information_knn(_X, _Y, random_state=-1), "random_state must be an int"),
+        (lambda: mutual_information_knn(_X, _Y, random_state=2**32), "must be an int in"),
+        (lambda: mutual_information_knn(_X, _Y, random_state="a"), "random_state must be an int"),
+        (lambda: mutual_information_knn(_X, _Y, random_state=1.0), "random_state must be an int"),
+        (lambda: mutual_information_knn(_X, _Y, random_state=True), "random_state must be an int"),
+        (
+            lambda: mutual_information_knn(_X, _Y, random_state=None),
+            "random_state=None is not accepted: in scikit-learn it means numpy's global",
+        ),
+        (
+            lambda: mutual_information_features(np.c_[_X, _Y], _Y > 0, random_state=None),
+            "or jitter=False to add no noise",
+        ),
+        (lambda: mutual_information_knn(_X, _Y, jitter=None), "jitter must be True or False"),
+        (lambda: mutual_information_knn(_X, _Y, jitter=0), "jitter must be True or False"),
+        (lambda: mutual_information_knn(_X, _Y, discrete_y="yes"), "discrete_y must be True or"),
         (lambda: mutual_information_knn(_X, _Y, base=1), "base must be a finite number"),
         (lambda: mutual_information_knn(["a", "b"] * 25, _Y), "x must be an array of numbers"),
         (lambda: mutual_information_features(_X, _Y > 0), "X must be a 2-D array"),
@@ -329,4 +340,9 @@ def test_default_breaks_ties_with_a_fixed_seed():
     np.testing.assert_array_equal(default, mutual_information_features(X, y))
     np.testing.assert_allclose(default, mutual_info_classif(X, y, random_state=0), rtol=1e-12)
     assert (default > 0.2).all()
-    assert (mutual_information_features(X, y, random_state=None) == 0).sum() == 2
+    assert (mutual_information_features(X, y, jitter=False) == 0).sum() == 2
+    # with jitter=False the seed is unused, so None is unambiguous there
+    np.testing.assert_array_equal(
+        mutual_information_features(X, y, jitter=False, random_state=None),
+        mutual_information_features(X, y, jitter=False, random_state=5),
+    )
