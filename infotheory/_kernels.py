@@ -107,6 +107,8 @@ class JointCounts(NamedTuple):
 DENSE_CELLS_PER_SAMPLE = 4
 #: Tables up to this size are always dense (8 MiB): cheaper than any sort.
 DENSE_MIN_CELLS = 1 << 20
+#: Pair codes ``cx * ky + cy`` must stay below this to fit in int64.
+PAIR_CODE_LIMIT = 2**63
 
 
 def joint_counts(cx: NDArray[np.intp], kx: int, cy: NDArray[np.intp], ky: int) -> JointCounts:
@@ -125,7 +127,7 @@ def joint_counts(cx: NDArray[np.intp], kx: int, cy: NDArray[np.intp], ky: int) -
         table = pair_counts(cx, ky, cy, kx * ky)
         cells = np.flatnonzero(table)
         return JointCounts(table[cells], cells // ky, cells % ky, n_x, n_y)
-    if kx * ky < 2**63:
+    if kx * ky < PAIR_CODE_LIMIT:
         n_xy, x, y = _occupied_cells(cx, cy, ky)
         return JointCounts(n_xy, x, y, n_x, n_y)
     # The pair codes would overflow int64 (possible only for codes used as

@@ -129,12 +129,17 @@ def _has_buffer(x: Any) -> bool:
 
 
 def _objects_as_numbers(arr: NDArray[Any], name: str) -> NDArray[Any]:
-    """Turn an object array of real numbers (numpy scalars, Fractions, ...) into float64."""
+    """Turn an object array of real numbers (numpy scalars, Fractions, ...) into a numeric one.
+
+    The dtype is what numpy infers for the same numbers in a list (integers
+    stay integers, so that they can still be class indices).
+    """
     for i, v in enumerate(arr.flat):
         if not isinstance(v, numbers.Real):
             where = f" at index {_index(arr, i)}" if arr.ndim else ""
             raise ValueError(f"{name} must be an array of numbers, found {v!r}{where}")
-    return arr.astype(np.float64)
+    out = np.array(arr.tolist())
+    return out.astype(np.float64) if out.dtype == object else out
 
 
 def _index(arr: NDArray[Any], flat: int) -> Any:
@@ -263,7 +268,8 @@ def normalized(arr: NDArray[np.float64], axes: tuple[int, ...] | None) -> NDArra
     divided by their largest entry, which makes their sum at most the number
     of outcomes.  (Zero-mass slices are the caller's to reject.)
     """
-    sums = np.add.reduce(arr, axis=axes, keepdims=True)
+    with np.errstate(over="ignore"):
+        sums = np.add.reduce(arr, axis=axes, keepdims=True)
     if not np.isfinite(sums).all():
         arr = arr / np.maximum.reduce(arr, axis=axes, keepdims=True)
         sums = np.add.reduce(arr, axis=axes, keepdims=True)
@@ -481,7 +487,7 @@ def class_labels(labels: ArrayLike, n_classes: int, name: str = "labels") -> NDA
     if arr.dtype == object:
         if not all(isinstance(v, numbers.Integral) for v in arr.flat):
             raise ValueError(f"{name} must be integer class indices, got dtype object")
-        arr = arr.astype(np.int64)
+        arr = _objects_as_numbers(arr, name)
     if not np.issubdtype(arr.dtype, np.integer):
         if not (
             np.issubdtype(arr.dtype, np.floating)

@@ -99,7 +99,7 @@ def kl_divergence(
     inf
     """
     ln_b = _v.log_base(base)
-    p, q = _v.as_array(p, "p"), _v.as_array(q, "q")
+    p, q = _v.numeric_array(p, "p"), _v.numeric_array(q, "q")
     # One large float64 pair: checked and reduced in one chunked pass.
     fast = _kernels.kl_fast(p, q, axis, normalize)
     if fast is not None:

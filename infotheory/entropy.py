@@ -62,7 +62,7 @@ def entropy(
     [2. 0.]
     """
     ln_b = _v.log_base(base)
-    p = _v.as_array(p, "p")
+    p = _v.numeric_array(p, "p")
     # One large float64 distribution: checked and reduced in one chunked pass.
     fast = _kernels.entropy_fast(p, axis, normalize)
     if fast is not None:
@@ -193,7 +193,7 @@ def cross_entropy(
     inf
     """
     ln_b = _v.log_base(base)
-    p, q = _v.as_array(p, "p"), _v.as_array(q, "q")
+    p, q = _v.numeric_array(p, "p"), _v.numeric_array(q, "q")
     fast = _kernels.cross_entropy_fast(p, q, axis, normalize)
     if fast is not None:
         return _v.to_units(fast, ln_b)

@@ -250,7 +250,7 @@ def cross_entropy_with_logits(
     if z.ndim == 0:
         raise ValueError("logits must have a class axis (shape (..., n_classes))")
     n_classes = z.shape[-1]
-    t = _v.as_array(targets, "targets")
+    t = _v.numeric_array(targets, "targets")
     # An empty list of targets has dtype float64: an empty batch of labels.
     hard = np.issubdtype(t.dtype, np.integer) or (t.size == 0 and t.shape == z.shape[:-1])
     if hard:

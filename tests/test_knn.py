@@ -346,3 +346,66 @@ def test_default_breaks_ties_with_a_fixed_seed():
         mutual_information_features(X, y, jitter=False, random_state=None),
         mutual_information_features(X, y, jitter=False, random_state=5),
     )
+
+
+# --- invariance to units and origin ------------------------------------------------------------
+
+FACTORS = [1e-300, 1e-160, 1e-100, 1e-16, 1e-3, 7.0, 1e10, 1e100, 1e160, 1e300]
+
+
+@pytest.mark.parametrize("factor", FACTORS)
+def test_invariant_to_scaling_either_variable_by_any_factor(factor):
+    # scikit-learn's std overflows or underflows at the extremes (x * 1e160 gave 0)
+    x, y = _gaussian_pair(0.6, 1500, 31)
+    labels = (x > 0.2).astype(int) + (x > 1.0)
+    X = np.column_stack([x, y])
+    ref = mutual_information_knn(x, y)
+    assert mutual_information_knn(factor * x, y) == pytest.approx(ref, rel=1e-12)
+    assert mutual_information_knn(x, factor * y) == pytest.approx(ref, rel=1e-12)
+    ref_ross = mutual_information_features(X, labels)
+    np.testing.assert_allclose(mutual_information_features(factor * X, labels), ref_ross, 1e-12)
+    np.testing.assert_allclose(
+        mutual_information_features(X * [factor, 1.0], y, discrete_y=False),
+        mutual_information_features(X, y, discrete_y=False),
+        rtol=1e-12,
+    )
+
+
+@pytest.mark.parametrize("shift", [-50.0, 1e3, 1e4, 1e6, 1e8])
+def test_invariant_to_adding_a_constant(shift):
+    # Up to 1e8 the shifted data keep 8 digits of spread, and the estimate is
+    # unchanged; scikit-learn's noise grows with mean|x| and moves it (by about 1 %
+    # at 1e8 and 15 % at 1e9 on such data).  Beyond ~1e10 the float64 input has
+    # lost the digits that tell the samples apart.
+    x, y = _gaussian_pair(0.6, 1500, 32)
+    labels = (x > 0.2).astype(int)
+    ref = mutual_information_knn(x, y)
+    assert mutual_information_knn(x + shift, y) == pytest.approx(ref, rel=1e-12)
+    assert mutual_information_knn(x, y - shift) == pytest.approx(ref, rel=1e-12)
+    ref_ross = mutual_information_knn(x, labels, discrete_y=True)
+    got = mutual_information_knn(x + shift, labels, discrete_y=True)
+    assert got == pytest.approx(ref_ross, rel=1e-12)
+
+
+def test_tiny_spread_is_not_mistaken_for_a_constant():
+    # std 1e-16: below scikit-learn's absolute threshold (10 eps), so it left the
+    # column unscaled and the noise (1e-10) drowned it
+    x, y = _gaussian_pair(0.8, 800, 33)
+    assert mutual_information_knn(1e-16 * x, y) == pytest.approx(
+        mutual_information_knn(x, y), rel=1e-12
+    )
+    # a genuinely constant column, however large, carries no information
+    for value in (3.0, 1e200, -1e-200):
+        assert mutual_information_knn(np.full(800, value), y) < 0.02
+
+
+def test_matches_sklearn_exactly_where_sklearn_is_scale_safe():
+    # inside 1e-100 .. 1e100 and within 1000 std of the origin the
+    # preprocessing is scikit-learn's, to the last bit
+    rng = np.random.default_rng(34)
+    X = rng.standard_normal((1000, 3)) * [1e-50, 1.0, 1e50] + [0.0, 500.0, 0.0]
+    y = X[:, 1] + rng.standard_normal(1000)
+    np.testing.assert_array_equal(
+        mutual_information_features(X, y, discrete_y=False, random_state=3),
+        mutual_info_regression(X, y, random_state=3),
+    )

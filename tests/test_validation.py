@@ -535,3 +535,103 @@ def test_batched_result_is_an_array_of_the_batch_shape(call, shape):
     assert isinstance(out, np.ndarray)
     assert out.dtype == np.float64
     assert out.shape == shape
+
+
+# --- empty batches: an empty result of the batch shape; no outcomes is still an error --------
+
+E_P = np.zeros((0, 3))  # a batch of no distributions over 3 outcomes
+E_TABLES = np.zeros((0, 2, 2))
+EMPTY_BATCH_CALLS = {
+    "entropy": (lambda: entropy(E_P), (0,)),
+    "entropy_axis0": (lambda: entropy(E_P.T, axis=0), (0,)),
+    "entropy_3d": (lambda: entropy(np.zeros((2, 0, 3))), (2, 0)),
+    "entropy_normalize": (lambda: entropy(E_P, normalize=True), (0,)),
+    "cross_entropy": (lambda: cross_entropy(E_P, P3), (0,)),
+    "kl": (lambda: kl_divergence(E_P, E_P), (0,)),
+    "js": (lambda: js_divergence(P3, E_P), (0,)),
+    "js_distance": (lambda: js_distance(E_P, E_P), (0,)),
+    "tv": (lambda: total_variation(E_P, E_P), (0,)),
+    "chi2": (lambda: chi_squared(E_P, E_P), (0,)),
+    "hellinger": (lambda: hellinger_squared(E_P, E_P), (0,)),
+    "f_div": (lambda: f_divergence(E_P, E_P, np.abs), (0,)),
+    "information_content": (lambda: information_content([]), (0,)),
+    "binary_entropy": (lambda: binary_entropy(np.zeros((0, 4))), (0, 4)),
+    "kl_gaussian": (lambda: kl_gaussian(E_P, np.zeros(3)), (0,)),
+    "kl_normal": (lambda: kl_normal([], 1.0, 0.0, 1.0), (0,)),
+    "joint_entropy": (lambda: joint_entropy(E_TABLES), (0,)),
+    "conditional_entropy": (lambda: conditional_entropy(E_TABLES), (0,)),
+    "mutual_information": (lambda: mutual_information(E_TABLES, normalize=True), (0,)),
+    "softmax": (lambda: softmax(E_P), (0, 3)),
+    "softmax_axis0": (lambda: softmax(E_P.T, axis=0), (3, 0)),
+    "log_softmax": (lambda: log_softmax(E_P), (0, 3)),
+    "smooth_labels": (lambda: smooth_labels([], 3, 0.1), (0, 3)),
+    "ce_logits_hard": (lambda: cross_entropy_with_logits([], E_P, reduction="none"), (0,)),
+    "ce_logits_int": (
+        lambda: cross_entropy_with_logits(np.zeros(0, int), E_P, reduction="none"),
+        (0,),
+    ),
+    "ce_logits_soft": (lambda: cross_entropy_with_logits(E_P, E_P, reduction="none"), (0,)),
+    "bce": (lambda: binary_cross_entropy([], [], reduction="none"), (0,)),
+    "bce_logits": (lambda: binary_cross_entropy_with_logits([], [], reduction="none"), (0,)),
+}
+
+
+@pytest.mark.parametrize(
+    ("call", "shape"), EMPTY_BATCH_CALLS.values(), ids=EMPTY_BATCH_CALLS.keys()
+)
+def test_an_empty_batch_gives_an_empty_result(call, shape):
+    out = call()
+    assert isinstance(out, np.ndarray)
+    assert out.dtype == np.float64
+    assert out.shape == shape
+
+
+def test_the_sum_of_an_empty_batch_of_losses_is_zero():
+    for out in (
+        cross_entropy_with_logits([], E_P, reduction="sum"),
+        binary_cross_entropy([], [], reduction="sum"),
+        binary_cross_entropy_with_logits([], [], reduction="sum"),
+    ):
+        assert isinstance(out, np.float64)
+        assert out == 0.0
+
+
+NO_OUTCOMES = {
+    "entropy": lambda: entropy(np.zeros((3, 0))),
+    "kl": lambda: kl_divergence(np.zeros((0, 0)), np.zeros((0, 0))),
+    "tables": lambda: mutual_information(np.zeros((2, 0, 3))),
+    "softmax": lambda: softmax(np.zeros((3, 0))),
+    "ce_logits": lambda: cross_entropy_with_logits(np.zeros(3, int), np.zeros((3, 0))),
+    "kl_gaussian": lambda: kl_gaussian(np.zeros((3, 0)), np.zeros(0)),
+}
+
+
+@pytest.mark.parametrize("call", NO_OUTCOMES.values(), ids=NO_OUTCOMES.keys())
+def test_no_outcomes_is_still_an_error(call):
+    with pytest.raises(ValueError, match=r"is empty"):
+        call()
+
+
+def test_every_function_with_a_batch_has_an_empty_batch_case():
+    # the k-NN estimators and the sample-based functions have no batch axis
+    unbatched = {
+        "information_gain",
+        "mutual_information_from_samples",
+        "mutual_information_knn",
+        "mutual_information_features",
+    }
+    names = {k.split("_axis")[0] for k in EMPTY_BATCH_CALLS}
+    aliases = {
+        "kl": "kl_divergence",
+        "js": "js_divergence",
+        "tv": "total_variation",
+        "chi2": "chi_squared",
+        "hellinger": "hellinger_squared",
+        "f_div": "f_divergence",
+        "ce_logits_hard": "cross_entropy_with_logits",
+        "bce": "binary_cross_entropy",
+        "bce_logits": "binary_cross_entropy_with_logits",
+    }
+    covered = {aliases.get(n, n) for n in names}
+    missing = set(it.__all__) - unbatched - covered
+    assert not missing, f"add empty-batch cases for {sorted(missing)}"
