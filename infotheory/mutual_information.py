@@ -160,10 +160,15 @@ def _mi_from_counts(jc: _kernels.JointCounts, n: int) -> float:
     """Plug-in mutual information (nats) of a joint histogram stored as its occupied cells."""
     # I = sum over occupied cells of (n_xy / n) log(n n_xy / (n_x n_y)).  The
     # products are exact in float64 while n < 9.4 * 10**7 (n**2 < 2**53), and
-    # one rounding off beyond; independent labels give log(1) = 0 exactly.
-    ratio = jc.n_xy * float(n)
-    ratio /= jc.n_x[jc.x] * jc.n_y[jc.y].astype(np.float64)
-    return max(float(np.sum(jc.n_xy * np.log(ratio))) / n, 0.0)
+    # so is their difference: log1p of the exact relative difference keeps
+    # the digits that log of the rounded ratio loses when the labels are
+    # nearly independent (ratios near 1, a small I).  Independent labels give
+    # log1p(0) = 0 exactly.
+    num = jc.n_xy * float(n)
+    den = jc.n_x[jc.x] * jc.n_y[jc.y].astype(np.float64)
+    num -= den
+    num /= den
+    return max(float(np.sum(jc.n_xy * np.log1p(num))) / n, 0.0)
 
 
 def mutual_information_from_samples(
@@ -195,7 +200,11 @@ def mutual_information_from_samples(
     ----------
     x, y : array_like
         1-D arrays of the same length holding discrete labels (integers,
-        strings, booleans or floats used as categories).
+        strings, booleans or floats used as categories), including object
+        arrays and pandas Series of strings, as in scikit-learn.  Missing
+        labels (``None``, NaN, ``pd.NA``) are refused.  Any number of
+        distinct labels is fine: time and memory are O(n) (a dense table of
+        label pairs while it is small, the occupied pairs only beyond).
     estimator : {"plugin", "miller-madow"}, default "plugin"
         Which estimator to use.
     base : float, default e
