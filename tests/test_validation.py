@@ -137,7 +137,16 @@ def _cases():
     )
     add("entropy-empty-axis-none", lambda: entropy(np.zeros((0, 3)), axis=None), r"p is empty$")
     add("entropy-scalar", lambda: entropy(1.0), r"p is a scalar")
-    add("entropy-ragged", lambda: entropy([[0.5, 0.5], [1.0]]), r"p must be an array of numbers")
+    add(
+        "entropy-ragged",
+        lambda: entropy([[0.5, 0.5], [1.0]]),
+        r"^p must be an array \(numpy could not convert it: .*inhomogeneous",
+    )
+    add(
+        "mi_samples-ragged",
+        lambda: mutual_information_from_samples([[0], [1, 2]], [0, 1]),
+        r"^x must be an array \(numpy could not convert it",
+    )
     add("entropy-strings", lambda: entropy(["a", "b"]), r"p must be an array of numbers")
     add("entropy-object", lambda: entropy([0.5, None]), r"p must be an array of numbers")
     add("entropy-complex", lambda: entropy([0.5 + 0j, 0.5]), r"p must be real")
