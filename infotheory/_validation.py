@@ -114,8 +114,7 @@ def as_array(x: Any, name: str) -> NDArray[Any]:
     except (TypeError, ValueError, RuntimeError, BufferError) as exc:
         # Ragged nested lists land here, and so do tensors numpy cannot read.
         raise ValueError(
-            f"{name} must be an array (numpy could not convert it: {exc})"
-            f"{_convert_hint(x, name)}"
+            f"{name} must be an array (numpy could not convert it: {exc}){_convert_hint(x, name)}"
         ) from None
     return arr if type(arr) is np.ndarray else arr.view(np.ndarray)
 
