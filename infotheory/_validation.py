@@ -3,12 +3,20 @@
 Every public function converts and checks its arguments here, so that one bad
 input produces the same clear ``ValueError`` wherever it is passed.  Nothing in
 this module is public API.
+
+Arrays enter through :func:`as_array`, the one conversion: whatever the caller
+passes (a list, a numpy array, a pandas Series, an xarray DataArray, a torch
+CPU tensor, anything with ``__array__``, the buffer protocol or DLPack) is
+turned into a plain ``numpy.ndarray`` *before* anything looks at its dtype or
+shape.  Scalars (``base``, ``temperature``, ``f_inf``, ...) go through
+:func:`scalar`, the one scalar checker.
 """
 
 from __future__ import annotations
 
 import math
 import numbers
+import operator
 from typing import Any
 
 import numpy as np
@@ -25,40 +33,177 @@ SUM_ATOL_FLOAT16 = 1e-2
 Axis = int | None
 
 
-def float_array(x: ArrayLike, name: str) -> NDArray[np.float64]:
-    """Convert ``x`` to a float64 array, rejecting non-numeric input and empty arrays."""
+# --------------------------------------------------------------------------
+# Conversion: the one way in for arrays.
+# --------------------------------------------------------------------------
+
+
+def _is_tensor(x: Any) -> bool:
+    """Duck-typed test for a torch-like tensor (torch is never imported here)."""
+    return hasattr(x, "detach") and hasattr(x, "requires_grad") and hasattr(x, "numpy")
+
+
+def _convert_hint(x: Any, name: str) -> str:
+    if _is_tensor(x):
+        extra = " (bfloat16: add .float() before .numpy())" if "bfloat16" in str(x.dtype) else ""
+        return f"; pass {name}.detach().cpu().numpy(){extra}"
+    return ""
+
+
+def _check_tensor(x: Any, name: str) -> None:
+    """Reject tensors numpy cannot read in place, saying how to convert them."""
+    if not _is_tensor(x):
+        return
+    if bool(x.requires_grad):
+        raise ValueError(
+            f"{name} is a tensor that requires grad; numpy cannot read it without "
+            f"detaching it from the graph: pass {name}.detach().cpu().numpy()"
+        )
+    device = getattr(x, "device", None)
+    kind = getattr(device, "type", "cpu")
+    if kind != "cpu":
+        raise ValueError(
+            f"{name} is a tensor on device {device}, which numpy cannot read; "
+            f"copy it to the CPU first: pass {name}.detach().cpu().numpy()"
+        )
+
+
+def _check_missing(x: Any, name: str) -> None:
+    """Reject pandas objects holding missing values (pd.NA, None, NaN), naming the first."""
+    isna = getattr(x, "isna", None)
+    if not callable(isna) or not hasattr(x, "to_numpy"):
+        return
+    mask = np.asarray(isna())
+    if mask.dtype == np.bool_ and mask.any():
+        idx = tuple(int(i) for i in np.argwhere(mask)[0])
+        where = idx[0] if len(idx) == 1 else idx
+        raise ValueError(
+            f"{name} has a missing value (NA) at position {where}; drop or fill the missing "
+            f"values first (for example {name}.dropna())"
+        )
+
+
+def as_array(x: Any, name: str) -> NDArray[Any]:
+    """Convert any array-like to a plain ``numpy.ndarray``, without inspecting it first.
+
+    Masked arrays are rejected (numpy's conversion would silently drop the
+    mask), as are tensors on a GPU or requiring grad (with the conversion to
+    use) and pandas objects with missing values.  Objects that offer only
+    DLPack are read with ``numpy.from_dlpack``.
+    """
+    if isinstance(x, np.ma.MaskedArray):
+        raise ValueError(
+            f"{name} is a masked array; masks are not interpreted here, and converting it "
+            f"would silently use the masked entries: pass {name}.compressed() to drop them "
+            f"or {name}.filled(value) to fill them"
+        )
+    if type(x) is np.ndarray:
+        return x
+    _check_tensor(x, name)
+    _check_missing(x, name)
     try:
-        arr = np.asarray(x)
-    except (TypeError, ValueError) as exc:
-        # Ragged nested lists land here on numpy >= 1.24.
-        raise ValueError(f"{name} must be an array of numbers ({exc})") from None
-    if arr.dtype == object or not (
-        np.issubdtype(arr.dtype, np.number) or np.issubdtype(arr.dtype, np.bool_)
-    ):
+        if (
+            not isinstance(x, np.ndarray)
+            and not hasattr(x, "__array__")
+            and hasattr(x, "__dlpack__")
+            and not _has_buffer(x)
+        ):
+            arr = np.from_dlpack(x)
+        else:
+            arr = np.asarray(x)
+    except (TypeError, ValueError, RuntimeError, BufferError) as exc:
+        # Ragged nested lists land here, and so do tensors numpy cannot read.
+        raise ValueError(
+            f"{name} must be an array (numpy could not convert it: {exc}){_convert_hint(x, name)}"
+        ) from None
+    return arr if type(arr) is np.ndarray else arr.view(np.ndarray)
+
+
+def _has_buffer(x: Any) -> bool:
+    try:
+        memoryview(x)
+    except TypeError:
+        return False
+    return True
+
+
+def _objects_as_numbers(arr: NDArray[Any], name: str) -> NDArray[Any]:
+    """Turn an object array of real numbers (numpy scalars, Fractions, ...) into a numeric one.
+
+    The dtype is what numpy infers for the same numbers in a list (integers
+    stay integers, so that they can still be class indices).
+    """
+    for i, v in enumerate(arr.flat):
+        if not isinstance(v, numbers.Real):
+            where = f" at index {_index(arr, i)}" if arr.ndim else ""
+            raise ValueError(f"{name} must be an array of numbers, found {v!r}{where}")
+    out = np.array(arr.tolist())
+    return out.astype(np.float64) if out.dtype == object else out
+
+
+def _index(arr: NDArray[Any], flat: int) -> Any:
+    idx = np.unravel_index(flat, arr.shape)
+    return int(idx[0]) if len(idx) == 1 else tuple(int(i) for i in idx)
+
+
+def numeric_array(x: ArrayLike, name: str) -> NDArray[Any]:
+    """Convert ``x`` and check it holds real numbers (or booleans); keep its dtype."""
+    arr = as_array(x, name)
+    if arr.dtype == object:
+        arr = _objects_as_numbers(arr, name)
+    if not (np.issubdtype(arr.dtype, np.number) or np.issubdtype(arr.dtype, np.bool_)):
         raise ValueError(f"{name} must be an array of numbers, got dtype {arr.dtype}")
     if np.iscomplexobj(arr):
         raise ValueError(f"{name} must be real, got complex values")
-    if arr.size == 0:
+    return arr
+
+
+def float_array(x: ArrayLike, name: str, *, allow_empty: bool = False) -> NDArray[np.float64]:
+    """Convert ``x`` to a float64 array, rejecting non-numeric input (and empty arrays).
+
+    ``allow_empty`` is for elementwise functions, for which an empty array is
+    an empty batch with an empty result.
+    """
+    arr = numeric_array(x, name)
+    if arr.size == 0 and not allow_empty:
         raise ValueError(f"{name} is empty")
     return arr.astype(np.float64, copy=False)
 
 
-def _sum_atol(original: Any) -> float:
-    dtype = getattr(original, "dtype", None)
-    if dtype is not None and np.issubdtype(dtype, np.floating):
+# --------------------------------------------------------------------------
+# Entries, axes and distributions.
+# --------------------------------------------------------------------------
+
+
+def _sum_tolerance(dtype: np.dtype[Any]) -> tuple[float, int]:
+    """Return the sum tolerance for input of ``dtype`` and the digits worth showing of a sum."""
+    if np.issubdtype(dtype, np.floating):
         bits = np.finfo(dtype).bits
         if bits <= 16:
-            return SUM_ATOL_FLOAT16
+            return SUM_ATOL_FLOAT16, 4
         if bits <= 32:
-            return SUM_ATOL_FLOAT32
-    return SUM_ATOL
+            return SUM_ATOL_FLOAT32, 7
+    return SUM_ATOL, 12
 
 
-def _describe(bad: NDArray[np.bool_], arr: NDArray[np.float64]) -> str:
+def _describe(bad: NDArray[np.bool_], arr: NDArray[Any]) -> str:
     """Name the first offending entry: its index (for arrays) and its value."""
     idx = tuple(int(i) for i in np.argwhere(bad)[0])
     where = f" at index {idx[0] if len(idx) == 1 else idx}" if arr.ndim else ""
     return f"{arr[idx].item()!r}{where}"
+
+
+def _slice_name(name: str, bad: NDArray[np.bool_], axes: tuple[int, ...]) -> str:
+    """``name`` with the index of the first bad slice, e.g. ``p[1, :]``.
+
+    ``bad`` is a reduction over ``axes`` with ``keepdims``; a single
+    distribution (nothing left but the reduced axes) is just ``name``.
+    """
+    if len(axes) == bad.ndim:
+        return name
+    idx = np.argwhere(bad)[0]
+    parts = [":" if i in axes else str(int(j)) for i, j in enumerate(idx)]
+    return f"{name}[{', '.join(parts)}]"
 
 
 def check_finite(arr: NDArray[np.float64], name: str) -> None:
@@ -89,38 +234,119 @@ def normalize_axis(arr: NDArray[Any], axis: Axis, name: str) -> Axis:
     return axis % arr.ndim
 
 
+def _axes(arr: NDArray[Any], axis: Axis) -> tuple[int, ...]:
+    """Return the reduced axes of a normalised ``axis`` (``None``: all of them)."""
+    return tuple(range(arr.ndim)) if axis is None else (axis,)
+
+
+def check_outcomes(arr: NDArray[Any], axes: tuple[int, ...], name: str) -> None:
+    """Raise if the axes holding the outcomes are empty (K = 0).
+
+    An empty *batch* (``(0, K)`` with ``K > 0``) is fine and gives an empty
+    result; a distribution over no outcomes is not a distribution.
+    """
+    if arr.ndim == 0 or any(arr.shape[a] == 0 for a in axes):
+        if arr.ndim <= 1 or len(axes) == arr.ndim:
+            raise ValueError(f"{name} is empty")
+        where = axes[0] if len(axes) == 1 else axes
+        raise ValueError(f"{name} is empty: no outcomes along axis {where} (shape {arr.shape})")
+
+
+def flag(x: Any, name: str) -> bool:
+    """Check a boolean switch (``True``/``False``; numpy booleans too)."""
+    if not isinstance(x, bool | np.bool_):
+        raise ValueError(f"{name} must be True or False, got {x!r}")
+    return bool(x)
+
+
+def normalized(arr: NDArray[np.float64], axes: tuple[int, ...] | None) -> NDArray[np.float64]:
+    """Divide non-negative ``arr`` by its sums over ``axes``; every slice must have a positive sum.
+
+    Entries near the float maximum make the sum overflow to ``inf``, and
+    dividing by it would turn every entry into 0; such slices are first
+    divided by their largest entry, which makes their sum at most the number
+    of outcomes.  (Zero-mass slices are the caller's to reject.)
+    """
+    with np.errstate(over="ignore"):
+        sums = np.add.reduce(arr, axis=axes, keepdims=True)
+    if not np.isfinite(sums).all():
+        arr = arr / np.maximum.reduce(arr, axis=axes, keepdims=True)
+        sums = np.add.reduce(arr, axis=axes, keepdims=True)
+    return arr / sums
+
+
+def _distributions(
+    arr: NDArray[np.float64],
+    name: str,
+    axes: tuple[int, ...],
+    *,
+    tolerance: tuple[float, int],
+    normalize: bool,
+    offer_normalize: bool,
+) -> NDArray[np.float64]:
+    """Check (or rescale) the distributions of ``arr`` along ``axes``; see :func:`probabilities`.
+
+    ``tolerance`` is the sum tolerance and the number of significant digits
+    with which a wrong sum is shown (enough to see 1 + 1.1e-6 is not 1).
+    """
+    check_outcomes(arr, axes, name)
+    if arr.size == 0:  # an empty batch
+        return arr
+    check_finite(arr, name)
+    if arr.min() < 0:
+        raise ValueError(f"{name} has a negative entry: {_describe(arr < 0, arr)}")
+    if normalize:
+        empty = np.maximum.reduce(arr, axis=axes, keepdims=True) <= 0
+        if empty.any():
+            raise ValueError(
+                f"{_slice_name(name, empty, axes)} has zero total mass (all entries are 0); "
+                "cannot normalize"
+            )
+        return normalized(arr, axes)
+    atol, digits = tolerance
+    with np.errstate(over="ignore"):
+        sums = np.add.reduce(arr, axis=axes, keepdims=True)
+    off = ~(np.abs(sums - 1.0) <= atol)
+    if off.any():
+        s = float(sums[off].flat[0])
+        hint = "; pass normalize=True to rescale" if offer_normalize else ""
+        raise ValueError(
+            f"{_slice_name(name, off, axes)} sums to {s:.{digits}g}, expected 1 "
+            f"(off by {s - 1.0:+.2g}; the tolerance is {atol:g}){hint}"
+        )
+    return arr
+
+
 def probabilities(
     p: ArrayLike,
     name: str,
     *,
     axis: Axis = -1,
     normalize: bool = False,
+    offer_normalize: bool = True,
 ) -> NDArray[np.float64]:
     """Check that ``p`` holds probability distributions along ``axis``.
 
     Entries must be finite and non-negative; each distribution must sum to 1
-    within :data:`SUM_ATOL` unless ``normalize`` is true, in which case it is
-    rescaled (and must have a positive sum).  ``axis=None`` treats the whole
-    array as one distribution.
+    within :data:`SUM_ATOL` (looser for float32 and float16 input) unless
+    ``normalize`` is true, in which case it is rescaled (and must have a
+    positive sum).  ``axis=None`` treats the whole array as one distribution.
+    An empty batch (shape ``(0, K)``) passes; no outcomes (``K = 0``) does
+    not.  ``offer_normalize`` says whether the caller has a ``normalize``
+    parameter, so that the message only suggests what exists.
     """
-    arr = float_array(p, name)
-    axis = normalize_axis(arr, axis, name)
-    check_finite(arr, name)
-    if arr.min() < 0:
-        raise ValueError(f"{name} has a negative entry: {_describe(arr < 0, arr)}")
-    sums = arr.sum(axis=axis, keepdims=True)
-    if normalize:
-        if (sums <= 0).any():
-            raise ValueError(f"{name} has a distribution with zero total mass; cannot normalize")
-        return arr / sums
-    off = np.abs(sums - 1.0) > _sum_atol(p)
-    if off.any():
-        bad_sum = float(sums[off].flat[0])
-        where = "" if sums.size == 1 else " (in at least one distribution along the axis)"
-        raise ValueError(
-            f"{name} sums to {bad_sum:.6g}{where}, expected 1 (pass normalize=True to rescale)"
-        )
-    return arr
+    normalize = flag(normalize, "normalize")
+    raw = numeric_array(p, name)
+    arr = raw.astype(np.float64, copy=False)
+    ax = normalize_axis(arr, axis, name)
+    return _distributions(
+        arr,
+        name,
+        _axes(arr, ax),
+        tolerance=_sum_tolerance(raw.dtype),
+        normalize=normalize,
+        offer_normalize=offer_normalize,
+    )
 
 
 def probability_pair(
@@ -175,137 +401,92 @@ def joint_table(pxy: ArrayLike, name: str, *, normalize: bool = False) -> NDArra
 
     Leading axes, if any, are a batch of tables; each table must sum to 1.
     """
-    arr = float_array(pxy, name)
-    if arr.ndim < 2:
+    normalize = flag(normalize, "normalize")
+    raw = numeric_array(pxy, name)
+    if raw.ndim < 2:
         raise ValueError(
-            f"{name} must be a 2-D joint table (rows X, columns Y), got shape {arr.shape}"
+            f"{name} must be a 2-D joint table (rows X, columns Y), got shape {raw.shape}"
         )
-    flat = probabilities(arr.reshape(*arr.shape[:-2], -1), name, axis=-1, normalize=normalize)
-    return flat.reshape(arr.shape)
+    arr = raw.astype(np.float64, copy=False)
+    return _distributions(
+        arr,
+        name,
+        (arr.ndim - 2, arr.ndim - 1),
+        tolerance=_sum_tolerance(raw.dtype),
+        normalize=normalize,
+        offer_normalize=True,
+    )
+
+
+# --------------------------------------------------------------------------
+# Labels.
+# --------------------------------------------------------------------------
+
+
+def _is_missing(v: Any) -> bool:
+    # pd.NA is recognised by its type name: pandas is never imported here.
+    return v is None or (isinstance(v, float) and math.isnan(v)) or type(v).__name__ == "NAType"
 
 
 def label_codes(x: ArrayLike, name: str) -> tuple[NDArray[np.intp], int]:
-    """Map labels to codes 0..k-1 (or to themselves when they already are small ints)."""
-    arr = np.asarray(x)
+    """Map labels to integer codes ``0..k-1``; return the codes and ``k``.
+
+    Any 1-D array of labels is accepted: integers, booleans, finite floats,
+    strings, and object arrays (pandas' default for strings) of mutually
+    comparable values.  Small integers are used as codes directly (shifted
+    by their minimum), with ``k`` at most ``max(4 n, 65536)``, so that a
+    ``bincount`` of the codes costs O(n) memory; a ``bincount`` over a few
+    empty categories is far cheaper than sorting to factorize.  Everything
+    else is factorized with ``np.unique``, so ``k <= n``.
+    """
+    arr = as_array(x, name)
     if arr.ndim != 1:
         raise ValueError(f"{name} must be a 1-D array of labels, got shape {arr.shape}")
-    if arr.size == 0:
+    n = arr.size
+    if n == 0:
         raise ValueError(f"{name} is empty")
-    if arr.dtype == object:
-        raise ValueError(f"{name} must be an array of numbers or strings, got dtype object")
-    if np.issubdtype(arr.dtype, np.integer) or arr.dtype == np.bool_:
+    limit = max(4 * n, 1 << 16)
+    if arr.dtype == np.bool_:
+        return arr.astype(np.intp), 2
+    if np.issubdtype(arr.dtype, np.integer):
         lo, hi = int(arr.min()), int(arr.max())
-        # Small non-negative integers are used as codes directly: a bincount
-        # over a few empty categories is far cheaper than sorting to factorize.
-        if lo >= 0 and hi < max(4 * arr.size, 1 << 16):
+        if 0 <= lo and hi < limit:
             return arr.astype(np.intp, copy=False), hi + 1
-    elif np.issubdtype(arr.dtype, np.floating) and not np.isfinite(arr).all():
-        raise ValueError(f"{name} has NaN or infinite labels")
-    _, codes = np.unique(arr, return_inverse=True)
-    return codes.astype(np.intp, copy=False), int(codes.max()) + 1
-
-
-def unit_interval(x: ArrayLike, name: str) -> NDArray[np.float64]:
-    """Check elementwise probabilities (each in [0, 1]; no sum constraint)."""
-    arr = float_array(x, name)
-    check_finite(arr, name)
-    bad = (arr < 0) | (arr > 1)
-    if bad.any():
-        raise ValueError(f"{name} must lie in [0, 1], found {_describe(bad, arr)}")
-    return arr
-
-
-def finite(x: ArrayLike, name: str) -> NDArray[np.float64]:
-    """Check a real-valued, finite array (logits, means, log-variances)."""
-    arr = float_array(x, name)
-    check_finite(arr, name)
-    return arr
-
-
-def logits(x: ArrayLike, name: str, *, axis: Axis = -1) -> NDArray[np.float64]:
-    """Check logits: real, no NaN, no +inf; -inf (a masked class) is allowed.
-
-    Each slice along ``axis`` needs at least one finite logit, or its softmax
-    would be 0/0.
-    """
-    arr = float_array(x, name)
-    if np.isnan(arr).any():
-        raise ValueError(f"{name} contains NaN: {_describe(np.isnan(arr), arr)}")
-    if (arr == np.inf).any():
-        raise ValueError(f"{name} contains +inf: {_describe(arr == np.inf, arr)}")
-    if arr.ndim and (arr == -np.inf).any():
-        ax = normalize_axis(arr, axis, name)
-        if not np.isfinite(arr).any(axis=ax).all():
-            raise ValueError(f"{name} has a slice whose logits are all -inf")
-    elif arr.ndim == 0 and arr == -np.inf:
-        raise ValueError(f"{name} is -inf")
-    return arr
-
-
-def smoothing(eps: Any, name: str = "smoothing") -> float:
-    """Check a label-smoothing amount in [0, 1)."""
-    if isinstance(eps, bool) or not isinstance(eps, numbers.Real):
-        raise ValueError(f"{name} must be a real number in [0, 1), got {eps!r}")
-    v = float(eps)
-    if not 0.0 <= v < 1.0:
-        raise ValueError(f"{name} must lie in [0, 1), got {eps!r}")
-    return v
-
-
-def positive(x: ArrayLike, name: str) -> NDArray[np.float64]:
-    """Check a finite array of strictly positive values (standard deviations)."""
-    arr = finite(x, name)
-    if (arr <= 0).any():
-        raise ValueError(f"{name} must be positive, found {_describe(arr <= 0, arr)}")
-    return arr
-
-
-def same_shape(a: NDArray[Any], b: NDArray[Any], names: tuple[str, str]) -> None:
-    """Raise unless ``a`` and ``b`` have exactly the same shape.
-
-    Used for losses, where silently broadcasting (N,) against (N, 1) into an
-    (N, N) matrix is a classic bug.
-    """
-    if a.shape != b.shape:
+        if hi - lo < limit and -(2**62) < lo and hi < 2**62:
+            return (arr.astype(np.int64) - lo).astype(np.intp, copy=False), hi - lo + 1
+    elif arr.dtype == object:
+        for i, v in enumerate(arr):
+            if _is_missing(v):
+                raise ValueError(f"{name} has a missing label ({v!r}) at index {i}")
+    elif np.issubdtype(arr.dtype, np.inexact):
+        if np.iscomplexobj(arr):
+            raise ValueError(f"{name} must hold real labels, got complex values")
+        if not np.isfinite(arr).all():
+            raise ValueError(
+                f"{name} has NaN or infinite labels: {_describe(~np.isfinite(arr), arr)}"
+            )
+    elif arr.dtype.kind not in "USMm":  # strings, bytes, datetimes
         raise ValueError(
-            f"{names[0]} has shape {a.shape} but {names[1]} has shape {b.shape}; they must match"
+            f"{name} must be an array of numbers or strings used as labels, got dtype {arr.dtype}"
         )
-
-
-def log_base(base: float) -> float:
-    """Return ``ln(base)``, the divisor that converts nats to units of ``base``."""
-    if isinstance(base, bool) or not isinstance(base, numbers.Real):
-        raise ValueError(f"base must be a real number, got {base!r}")
-    b = float(base)
-    # A base in (0, 1) is a valid logarithm but turns every information
-    # quantity negative; no unit in use works that way, so it is rejected too.
-    if not math.isfinite(b) or b <= 1:
+    try:
+        _, codes = np.unique(arr, return_inverse=True)
+    except TypeError as exc:
         raise ValueError(
-            f"base must be a finite number greater than 1 (e for nats, 2 for bits, "
-            f"10 for bans), got {base!r}"
-        )
-    return math.log(b)
-
-
-def positive_scalar(x: Any, name: str) -> float:
-    """Check a finite, strictly positive real scalar (temperature)."""
-    if isinstance(x, bool) or not isinstance(x, numbers.Real):
-        raise ValueError(f"{name} must be a real number, got {x!r}")
-    v = float(x)
-    if not math.isfinite(v) or v <= 0:
-        raise ValueError(f"{name} must be positive and finite, got {x!r}")
-    return v
+            f"{name} has labels that cannot be sorted together (mixed types?): {exc}"
+        ) from None
+    codes = codes.reshape(-1).astype(np.intp, copy=False)
+    return codes, int(codes.max()) + 1
 
 
 def class_labels(labels: ArrayLike, n_classes: int, name: str = "labels") -> NDArray[np.intp]:
-    """Check integer class indices in ``[0, n_classes)``."""
-    if isinstance(n_classes, bool) or not isinstance(n_classes, numbers.Integral):
-        raise ValueError(f"n_classes must be an int, got {n_classes!r}")
-    if n_classes < 1:
-        raise ValueError(f"n_classes must be at least 1, got {n_classes}")
-    arr = np.asarray(labels)
-    if arr.size == 0:
-        raise ValueError(f"{name} is empty")
+    """Check integer class indices in ``[0, n_classes)`` (any shape; empty is an empty batch)."""
+    n_classes = int(scalar(n_classes, "n_classes", integer=True, low=1))
+    arr = as_array(labels, name)
+    if arr.dtype == object:
+        if not all(isinstance(v, numbers.Integral) for v in arr.flat):
+            raise ValueError(f"{name} must be integer class indices, got dtype object")
+        arr = _objects_as_numbers(arr, name)
     if not np.issubdtype(arr.dtype, np.integer):
         if not (
             np.issubdtype(arr.dtype, np.floating)
@@ -325,14 +506,209 @@ def class_labels(labels: ArrayLike, n_classes: int, name: str = "labels") -> NDA
     return arr.astype(np.intp, copy=False)
 
 
+# --------------------------------------------------------------------------
+# Other arrays.
+# --------------------------------------------------------------------------
+
+
+def unit_interval(x: ArrayLike, name: str, *, allow_empty: bool = False) -> NDArray[np.float64]:
+    """Check elementwise probabilities (each in [0, 1]; no sum constraint)."""
+    arr = float_array(x, name, allow_empty=allow_empty)
+    check_finite(arr, name)
+    bad = (arr < 0) | (arr > 1)
+    if bad.any():
+        raise ValueError(f"{name} must lie in [0, 1], found {_describe(bad, arr)}")
+    return arr
+
+
+def finite(x: ArrayLike, name: str, *, allow_empty: bool = False) -> NDArray[np.float64]:
+    """Check a real-valued, finite array (logits, means, log-variances)."""
+    arr = float_array(x, name, allow_empty=allow_empty)
+    check_finite(arr, name)
+    return arr
+
+
+def logits(x: ArrayLike, name: str, *, axis: Axis = -1) -> NDArray[np.float64]:
+    """Check logits: real, no NaN, no +inf; -inf (a masked class) is allowed.
+
+    Each slice along ``axis`` (the whole array for ``None``) needs at least
+    one finite logit, or its softmax would be 0/0.  An empty batch passes.
+    """
+    arr = float_array(x, name, allow_empty=True)
+    if np.isnan(arr).any():
+        raise ValueError(f"{name} contains NaN: {_describe(np.isnan(arr), arr)}")
+    if (arr == np.inf).any():
+        raise ValueError(f"{name} contains +inf: {_describe(arr == np.inf, arr)}")
+    if arr.ndim == 0:
+        if arr == -np.inf:
+            raise ValueError(f"{name} is -inf")
+        return arr
+    axes = _axes(arr, normalize_axis(arr, axis, name))
+    check_outcomes(arr, axes, name)
+    if arr.size and (arr == -np.inf).any():
+        masked = np.asarray(~np.isfinite(arr).any(axis=axes, keepdims=True))
+        if masked.any():
+            raise ValueError(
+                f"{_slice_name(name, masked, axes)} has no finite logit (all -inf), "
+                "so its softmax is undefined"
+            )
+    return arr
+
+
+def positive(x: ArrayLike, name: str, *, allow_empty: bool = False) -> NDArray[np.float64]:
+    """Check a finite array of strictly positive values (standard deviations)."""
+    arr = finite(x, name, allow_empty=allow_empty)
+    if (arr <= 0).any():
+        raise ValueError(f"{name} must be positive, found {_describe(arr <= 0, arr)}")
+    return arr
+
+
+def same_shape(a: NDArray[Any], b: NDArray[Any], names: tuple[str, str]) -> None:
+    """Raise unless ``a`` and ``b`` have exactly the same shape.
+
+    Used for losses, where silently broadcasting (N,) against (N, 1) into an
+    (N, N) matrix is a classic bug.
+    """
+    if a.shape != b.shape:
+        raise ValueError(
+            f"{names[0]} has shape {a.shape} but {names[1]} has shape {b.shape}; they must match"
+        )
+
+
 def counts(x: ArrayLike, name: str) -> NDArray[np.float64]:
     """Check non-negative, finite counts (or weights) with a positive total."""
     arr = finite(x, name)
     if (arr < 0).any():
         raise ValueError(f"{name} has a negative count: {_describe(arr < 0, arr)}")
-    if arr.sum() <= 0:
+    if arr.max() <= 0:
         raise ValueError(f"{name} has no observations (all counts are zero)")
     return arr
+
+
+# --------------------------------------------------------------------------
+# Scalars: one checker.
+# --------------------------------------------------------------------------
+
+
+def _interval(low: float | None, high: float | None, low_open: bool, high_open: bool) -> str | None:
+    if low is not None and high is not None:
+        return f"in {'(' if low_open else '['}{low:g}, {high:g}{')' if high_open else ']'}"
+    if low is not None:
+        return f"{'greater than' if low_open else 'at least'} {low:g}"
+    if high is not None:
+        return f"{'less than' if high_open else 'at most'} {high:g}"
+    return None
+
+
+def scalar(
+    x: Any,
+    name: str,
+    *,
+    integer: bool = False,
+    low: float | None = None,
+    high: float | None = None,
+    low_open: bool = False,
+    high_open: bool = False,
+    allow_inf: bool = False,
+    expected: str | None = None,
+) -> float:
+    """Check a scalar: a real number (or an int), optionally within bounds; the one checker.
+
+    Booleans are refused (``True`` is not a temperature); numpy scalars and
+    0-d numeric arrays or tensors are accepted.  NaN is always refused, and
+    so are infinities unless ``allow_inf`` (which admits ``+inf`` only).
+    ``expected`` describes the valid values in the messages; by default it is
+    made from the bounds.  Returns a float, or an int when ``integer``.
+    """
+    kind = "an int" if integer else "a real number"
+    v: Any = x
+    if not isinstance(v, numbers.Number) and (hasattr(v, "__array__") or hasattr(v, "__dlpack__")):
+        arr = as_array(v, name)
+        if arr.ndim == 0 and arr.dtype.kind in ("iu" if integer else "iuf"):
+            v = arr.item()
+    wanted: type = numbers.Integral if integer else numbers.Real
+    if isinstance(v, bool | np.bool_) or not isinstance(v, wanted):
+        raise ValueError(f"{name} must be {expected or kind}, got {x!r}")
+    num: Any = v  # a checked number (mypy narrows Any to object above)
+    out: Any
+    if integer:
+        out = operator.index(num)
+    else:
+        out = float(num)
+        if math.isnan(out) or (math.isinf(out) and not (allow_inf and out > 0)):
+            what = expected or ("a number or +inf" if allow_inf else "finite")
+            raise ValueError(f"{name} must be {what}, got {x!r}")
+    bounds = _interval(low, high, low_open, high_open)
+    if (low is not None and (out < low or (low_open and out == low))) or (
+        high is not None and (out > high or (high_open and out == high))
+    ):
+        raise ValueError(f"{name} must be {expected or bounds}, got {x!r}")
+    return out
+
+
+def log_base(base: float) -> float:
+    """Return ``ln(base)``, the divisor that converts nats to units of ``base``."""
+    # A base in (0, 1) is a valid logarithm but turns every information
+    # quantity negative; no unit in use works that way, so it is rejected too.
+    b = scalar(
+        base,
+        "base",
+        low=1.0,
+        low_open=True,
+        expected="a finite number greater than 1 (e for nats, 2 for bits, 10 for bans)",
+    )
+    return math.log(b)
+
+
+def positive_scalar(x: Any, name: str) -> float:
+    """Check a finite, strictly positive real scalar (temperature)."""
+    return scalar(x, name, low=0.0, low_open=True, expected="positive and finite")
+
+
+def smoothing(eps: Any, name: str = "smoothing") -> float:
+    """Check a label-smoothing amount in [0, 1)."""
+    return scalar(eps, name, low=0.0, high=1.0, high_open=True)
+
+
+def n_neighbors(k: Any, n_samples: int, name: str = "k") -> int:
+    """Check a number of nearest neighbours: an int with ``1 <= k < n_samples``."""
+    k = int(scalar(k, name, integer=True, low=1))
+    if k >= n_samples:
+        raise ValueError(f"{name} = {k} neighbours need more than {k} samples, got {n_samples}")
+    return k
+
+
+def random_state(seed: Any) -> np.random.RandomState:
+    """Check a seed: an int in [0, 2**32) or a ``numpy.random.RandomState``.
+
+    ``None`` is refused with an explanation: in scikit-learn it means
+    "numpy's global random state" (a different result on every call), which
+    is not what anybody porting code expects to get silently.
+    """
+    if isinstance(seed, np.random.RandomState):
+        return seed
+    if seed is None:
+        raise ValueError(
+            "random_state=None is not accepted: in scikit-learn it means numpy's global random "
+            "state (a different result on every call), here the tie-breaking jitter is always "
+            "seeded. Pass an int seed (default 0) or a numpy.random.RandomState, or jitter=False "
+            "to add no noise at all"
+        )
+    s = scalar(
+        seed,
+        "random_state",
+        integer=True,
+        low=0,
+        high=2**32,
+        high_open=True,
+        expected="an int in [0, 2**32) or a numpy.random.RandomState",
+    )
+    return np.random.RandomState(int(s))
+
+
+# --------------------------------------------------------------------------
+# Results.
+# --------------------------------------------------------------------------
 
 
 def reduce_result(x: NDArray[np.float64]) -> np.float64 | NDArray[np.float64]:
@@ -344,28 +720,3 @@ def to_units(nats: ArrayLike, ln_base: float) -> Any:
     """Convert a result in nats to the unit whose ``ln(base)`` is given; unwrap 0-d arrays."""
     x = np.asarray(nats, dtype=np.float64)
     return reduce_result(x if ln_base == 1.0 else x / ln_base)
-
-
-def n_neighbors(k: Any, n_samples: int, name: str = "k") -> int:
-    """Check a number of nearest neighbours: an int with ``1 <= k < n_samples``."""
-    if isinstance(k, bool) or not isinstance(k, numbers.Integral):
-        raise ValueError(f"{name} must be an int, got {k!r}")
-    k = int(k)
-    if k < 1:
-        raise ValueError(f"{name} must be at least 1, got {k}")
-    if k >= n_samples:
-        raise ValueError(f"{name} = {k} neighbours need more than {k} samples, got {n_samples}")
-    return k
-
-
-def random_state(seed: Any) -> np.random.RandomState | None:
-    """Check a seed: ``None`` (no randomness), an int in [0, 2**32) or a ``RandomState``."""
-    if seed is None or isinstance(seed, np.random.RandomState):
-        return seed
-    if isinstance(seed, bool) or not isinstance(seed, numbers.Integral):
-        raise ValueError(
-            f"random_state must be None, an int or a numpy.random.RandomState, got {seed!r}"
-        )
-    if not 0 <= int(seed) < 2**32:
-        raise ValueError(f"random_state must lie in [0, 2**32), got {seed}")
-    return np.random.RandomState(int(seed))

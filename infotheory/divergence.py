@@ -99,6 +99,7 @@ def kl_divergence(
     inf
     """
     ln_b = _v.log_base(base)
+    p, q = _v.numeric_array(p, "p"), _v.numeric_array(q, "q")
     # One large float64 pair: checked and reduced in one chunked pass.
     fast = _kernels.kl_fast(p, q, axis, normalize)
     if fast is not None:
@@ -243,8 +244,9 @@ def f_divergence(
         $\lim_{t\to 0^+} f(t)$ (possibly ``inf``), not NaN: write
         ``t log t`` as ``scipy.special.xlogy(t, t)``.
     f_inf : float, optional
-        $\lim_{t\to\infty} f(t)/t$.  Needed only if ``q`` has zeros
-        where ``p`` does not; ``inf`` is allowed.
+        $\lim_{t\to\infty} f(t)/t$: a real number or ``inf`` (never
+        ``-inf`` or NaN for a convex ``f``).  Needed only if ``q`` has zeros
+        where ``p`` does not; checked whenever it is given.
     base : float, default e
         For generators written with the natural log, the result is divided by
         ``ln(base)`` (so ``base=2`` turns nats into bits).  Leave it at ``e``
@@ -262,8 +264,9 @@ def f_divergence(
     Raises
     ------
     ValueError
-        If the inputs are invalid, ``f`` returns NaN or the wrong shape, or
-        ``q`` has a zero where ``p`` is positive and ``f_inf`` was not given.
+        If the inputs are invalid, ``f`` returns NaN or the wrong shape,
+        ``f_inf`` is not a number or ``+inf``, or ``q`` has a zero where
+        ``p`` is positive and ``f_inf`` was not given.
 
     Examples
     --------
@@ -278,6 +281,8 @@ def f_divergence(
     """
     if not callable(f):
         raise ValueError(f"f must be a callable generator, got {f!r}")
+    # lim f(t)/t of a convex f is a number or +inf, never -inf or NaN.
+    limit = None if f_inf is None else _v.scalar(f_inf, "f_inf", allow_inf=True)
     ln_b = _v.log_base(base)
     a, b, ax = _v.probability_pair(p, q, ("p", "q"), axis=axis, normalize=normalize)
     q_pos = b > 0
@@ -308,14 +313,12 @@ def f_divergence(
         terms[used] = b[used] * ft[used]
     q_zero = ~used & (a > 0)
     if q_zero.any():
-        if f_inf is None:
+        if limit is None:
             raise ValueError(
                 "q has a zero (or a value so small that p / q overflows) where p is "
                 "positive; pass f_inf = lim f(t)/t as t -> inf to define those terms"
             )
-        if math.isnan(float(f_inf)):
-            raise ValueError("f_inf must not be NaN")
-        terms[q_zero] = a[q_zero] * float(f_inf)
+        terms[q_zero] = a[q_zero] * limit
     total = np.sum(terms, axis=ax)
     return _v.to_units(np.maximum(total, 0.0), ln_b)
 
@@ -432,6 +435,12 @@ def hellinger_squared(
     1.0
     """
     a, b, ax = _v.probability_pair(p, q, ("p", "q"), axis=axis, normalize=normalize)
-    # The half-sum of squares has no cancellation, unlike 1 - sum(sqrt(p q)).
-    h2 = 0.5 * np.sum((np.sqrt(a) - np.sqrt(b)) ** 2, axis=ax)
+    # The half-sum of squares has no cancellation, unlike 1 - sum(sqrt(p q)),
+    # and sqrt(a) - sqrt(b) = (a - b) / (sqrt(a) + sqrt(b)) avoids the one
+    # left in the difference of square roots of nearly equal entries (a - b
+    # is exact there).  Squaring the quotient, not (a - b)**2, keeps terms
+    # such as a = 1e-200, b = 0 from underflowing.
+    s = np.sqrt(a) + np.sqrt(b)
+    d = np.divide(a - b, s, out=np.zeros_like(s), where=s > 0)
+    h2 = 0.5 * np.sum(d * d, axis=ax)
     return _v.reduce_result(np.clip(h2, 0.0, 1.0))

@@ -62,6 +62,7 @@ def entropy(
     [2. 0.]
     """
     ln_b = _v.log_base(base)
+    p = _v.numeric_array(p, "p")
     # One large float64 distribution: checked and reduced in one chunked pass.
     fast = _kernels.entropy_fast(p, axis, normalize)
     if fast is not None:
@@ -100,7 +101,7 @@ def information_content(p: ArrayLike, *, base: float = math.e) -> np.float64 | N
     [0. 1. 3.]
     """
     ln_b = _v.log_base(base)
-    arr = _v.unit_interval(p, "p")
+    arr = _v.unit_interval(p, "p", allow_empty=True)
     with np.errstate(divide="ignore"):
         # -log(0) = inf is the intended answer for an impossible event.
         return _v.to_units(-np.log(arr) + 0.0, ln_b)
@@ -137,7 +138,7 @@ def binary_entropy(p: ArrayLike, *, base: float = math.e) -> np.float64 | NDArra
     0.4690
     """
     ln_b = _v.log_base(base)
-    arr = _v.unit_interval(p, "p")
+    arr = _v.unit_interval(p, "p", allow_empty=True)
     h = -special.xlogy(arr, arr) - special.xlog1py(1.0 - arr, -arr)
     return _v.to_units(np.maximum(h, 0.0), ln_b)
 
@@ -192,6 +193,7 @@ def cross_entropy(
     inf
     """
     ln_b = _v.log_base(base)
+    p, q = _v.numeric_array(p, "p"), _v.numeric_array(q, "q")
     fast = _kernels.cross_entropy_fast(p, q, axis, normalize)
     if fast is not None:
         return _v.to_units(fast, ln_b)

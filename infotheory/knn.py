@@ -30,21 +30,41 @@ $\psi$ is the digamma function and $\langle\cdot\rangle$ the mean over the
 samples.  Both estimates can come out slightly negative for independent
 variables; they are clipped at 0.
 
-Preprocessing, as in scikit-learn: every continuous variable is divided by its
-standard deviation (no centring; a constant one is left as is), so that the
-max-norm weighs X and Y alike.  Then, by default (``random_state=0``), tiny
-Gaussian noise of standard deviation ``1e-10 * max(1, mean|x|)`` is added to
-each continuous variable from ``numpy.random.RandomState(seed)``, exactly as
+Preprocessing, deliberately as in scikit-learn, so that the results agree
+with ``mutual_info_classif`` / ``mutual_info_regression`` called with the same
+seed: every continuous variable is divided by its standard deviation (no
+centring; a constant one is left as is), so that the max-norm weighs X and Y
+alike.  Then tiny Gaussian noise of standard deviation
+``1e-10 * max(1, mean|x|)`` is added to each continuous variable from
+``numpy.random.RandomState(random_state)`` (seed 0 by default), exactly as
 scikit-learn does (all feature columns in one ``(N, d)`` draw, then the
-target), so the results agree with ``mutual_info_classif`` /
-``mutual_info_regression`` called with the same seed.  (One exception: for a
-class with fewer than ``2k + 2`` samples scikit-learn switches to brute-force
-Euclidean distances, computed as ``|a|² + |b|² − 2ab`` and so off in the last
-bits, which can shift a count by one for those few samples.  Here distances
-are always exact.)  The default seed is fixed, so repeated calls give
-identical results.  ``random_state=None`` adds no noise at all: the result is
-then a function of the data alone, which suits data without repeated values
-and breaks the estimator on data with many.
+target).  The default seed is fixed, so repeated calls give identical
+results; ``jitter=False`` adds no noise at all, and the result is then a
+function of the data alone, which suits data without repeated values and
+breaks the estimator on data with many.  (One difference in the estimator:
+for a class with fewer than ``2k + 2`` samples scikit-learn switches to
+brute-force Euclidean distances, computed as ``|a|² + |b|² − 2ab`` and so off
+in the last bits, which can shift a count by one for those few samples.  Here
+distances are always exact.)
+
+Where scikit-learn's preprocessing depends on the units or the origin of the
+data, this library departs from it, so that the estimate is invariant to
+scaling a variable by any factor and to adding a constant to it:
+
+* the standard deviation of values beyond ``1e±100`` is computed after
+  dividing them by their largest magnitude (scikit-learn's overflows for
+  ``x * 1e160`` and underflows for ``x * 1e-160``, and the estimate came out
+  as 0);
+* a variable is constant when its standard deviation is below ``10 eps``
+  *relative to its largest magnitude* (scikit-learn: below ``10 eps``
+  absolutely, which leaves ``x * 1e-16`` unscaled, to be drowned by the
+  noise);
+* a variable whose mean is more than 1000 standard deviations from 0 is
+  centred before the noise is added: the noise is proportional to
+  ``mean|x|``, so after adding 10**9 to a variable of unit spread
+  scikit-learn's noise is as large as the data's spread.  Below 1000 the
+  noise is at most 1e-7 of the spread and breaks ties exactly as on centred
+  data.
 
 Ties: the counts use points *strictly* closer than the k-th neighbour distance
 (radius ``nextafter(eps, 0)``), compared in the same floating-point arithmetic
@@ -76,11 +96,17 @@ from . import _validation as _v
 
 __all__ = ["mutual_information_features", "mutual_information_knn"]
 
-# A standard deviation below this counts as zero (scikit-learn's threshold for
-# feature columns in ``preprocessing.scale``).
+# A standard deviation below this, relative to the largest magnitude, counts as
+# zero (scikit-learn's threshold for feature columns in ``preprocessing.scale``,
+# there absolute).
 _CONSTANT_STD = 10 * np.finfo(np.float64).eps
 # Relative size of the tie-breaking noise (scikit-learn's).
 _NOISE = 1e-10
+# Magnitudes whose squares neither overflow nor lose precision in a variance:
+# inside, the standard deviation is computed as scikit-learn does.
+_PLAIN_RANGE = (1e-100, 1e100)
+# A variable with mean|x| / std above this is centred before the noise.
+_CENTRE_ABOVE = 1e3
 
 
 # --------------------------------------------------------------------------
@@ -237,28 +263,39 @@ def _target(
     return values, codes
 
 
-def _scale_features(
-    X: NDArray[np.float64], rng: np.random.RandomState | None
-) -> NDArray[np.float64]:
-    """Scale each column to unit variance (no centring) and add the seeded noise; a new array."""
-    X = X.astype(np.float64, copy=True)
+def _unit_variance(X: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Each column (of a 2-D ``X``; a 1-D ``X`` is one column) over its standard deviation.
+
+    No centring, and a new array.  Where the magnitudes allow it this is
+    scikit-learn's arithmetic, ``X / np.nanstd(X, axis=0)``, to the last
+    bit; beyond ``1e±100`` the column is first divided by its largest
+    magnitude.  Constant columns are left as they are, and columns far from
+    the origin are centred; see the module docstring.  (``np.where`` rather
+    than boolean indexing, so that the same code serves 1-D and 2-D input;
+    dividing by 1 or subtracting 0 leaves the other columns exact.)
+    """
+    big = np.max(np.abs(X), axis=0)
+    lo, hi = _PLAIN_RANGE
+    outside = (big > hi) | ((big < lo) & (big > 0))
+    if np.any(outside):
+        X = X / np.where(outside, big, 1.0)
+        big = np.where(outside, 1.0, big)
     std = np.nanstd(X, axis=0)
-    std[std < _CONSTANT_STD] = 1.0
-    X /= std
-    if rng is not None:
-        means = np.maximum(1, np.mean(np.abs(X), axis=0))
-        X += _NOISE * means * rng.standard_normal(size=X.shape)
+    constant = std <= _CONSTANT_STD * big
+    X = X / np.where(constant, 1.0, std)
+    # Far from the origin the noise (proportional to mean|x|) would be as
+    # large as the spread, and no smaller noise would survive the rounding of
+    # values that large: centre those columns.
+    far = ~constant & (np.mean(np.abs(X), axis=0) > _CENTRE_ABOVE)
+    if np.any(far):
+        X = X - np.where(far, np.mean(X, axis=0), 0.0)
     return X
 
 
-def _scale_target(y: NDArray[np.float64], rng: np.random.RandomState | None) -> NDArray[np.float64]:
-    """Scale to unit variance (no centring) and add the seeded noise; a new array."""
-    std = float(np.nanstd(y))
-    # scikit-learn leaves a 1-D target as is only when its std is exactly 0.
-    y = y / (std if std != 0.0 else 1.0)
-    if rng is not None:
-        y += _NOISE * np.maximum(1, np.mean(np.abs(y))) * rng.standard_normal(size=y.size)
-    return y
+def _add_noise(X: NDArray[np.float64], rng: np.random.RandomState) -> None:
+    """Add scikit-learn's tie-breaking noise to every column, in place (one draw)."""
+    means = np.maximum(1, np.mean(np.abs(X), axis=0))
+    X += _NOISE * means * rng.standard_normal(size=X.shape)
 
 
 def _estimate(
@@ -267,25 +304,34 @@ def _estimate(
     x_name: str,
     *,
     k: Any,
-    discrete_y: bool,
+    discrete_y: Any,
     random_state: Any,
+    jitter: Any,
     base: float,
 ) -> NDArray[np.float64]:
     """Check and preprocess the input; return one estimate per column of ``X`` in ``base`` units."""
     ln_b = _v.log_base(base)
+    discrete_y = _v.flag(discrete_y, "discrete_y")
+    jitter = _v.flag(jitter, "jitter")
+    # Without jitter the seed is unused; None is then unambiguous.
+    rng = _v.random_state(random_state) if jitter or random_state is not None else None
+    if not jitter:
+        rng = None
     n = X.shape[0]
     values, codes = _target(y, n, discrete_y, x_name)
     if n < 2:
         raise ValueError(f"{x_name} has {n} sample; at least 2 are needed")
     k = _v.n_neighbors(k, n)
-    rng = _v.random_state(random_state)
-    Xs = _scale_features(X, rng)
+    Xs = _unit_variance(X)
+    if rng is not None:
+        _add_noise(Xs, rng)
     if codes is not None:
         classes = _Classes(codes, k)
         mi = [_ross(Xs[:, j], classes) for j in range(Xs.shape[1])]
-    else:
-        assert values is not None
-        ys = _scale_target(values, rng)
+    elif values is not None:
+        ys = _unit_variance(values)
+        if rng is not None:
+            _add_noise(ys, rng)
         ys_sorted = np.sort(ys)
         mi = [_ksg(Xs[:, j], ys, ys_sorted, k) for j in range(Xs.shape[1])]
     return np.asarray(mi, dtype=np.float64) / ln_b
@@ -302,7 +348,8 @@ def mutual_information_knn(
     *,
     k: int = 3,
     discrete_y: bool = False,
-    random_state: int | np.random.RandomState | None = 0,
+    random_state: int | np.random.RandomState = 0,
+    jitter: bool = True,
     base: float = math.e,
 ) -> np.float64:
     r"""Estimate $I(X; Y)$ for a continuous X from samples, by k nearest neighbours.
@@ -343,14 +390,20 @@ def mutual_information_knn(
     discrete_y : bool, default False
         Treat ``y`` as class labels (Ross) instead of a continuous variable
         (KSG).
-    random_state : int, numpy.random.RandomState or None, default 0
+    random_state : int or numpy.random.RandomState, default 0
         Seed of scikit-learn's tie-breaking noise, drawn from
         ``numpy.random.RandomState(random_state)``; the default fixed seed
         makes every call reproducible.  The result equals
         ``mutual_info_regression(x[:, None], y, n_neighbors=k,
         random_state=random_state)`` (or ``mutual_info_classif``).  ``None``
-        adds no noise (ties are then not broken: only for data without
-        repeated values).
+        is refused: scikit-learn reads it as "numpy's global random state"
+        (a different result on each call), and this library once read it as
+        "no noise"; neither should happen silently to code moved from one to
+        the other.  Use ``jitter=False`` for no noise.
+    jitter : bool, default True
+        Add the tie-breaking noise.  ``False`` makes the estimate a function
+        of the data alone, suitable only for data without repeated values
+        (ties are then not broken).
     base : float, default e
         Logarithm base: ``e`` gives nats, ``2`` bits, ``10`` bans.
 
@@ -364,7 +417,8 @@ def mutual_information_knn(
     ValueError
         If ``x`` or a continuous ``y`` is not a finite 1-D array, the lengths
         differ, there are fewer than 2 samples, ``k`` is not an int in
-        ``[1, n_samples)``, ``random_state`` is invalid, or (with
+        ``[1, n_samples)``, ``random_state`` is not an int seed or a
+        ``RandomState`` (``None`` included), or (with
         ``discrete_y``) every class has a single sample.
 
     Examples
@@ -389,7 +443,14 @@ def mutual_information_knn(
     """
     xs = _samples(x, "x", 1)
     mi = _estimate(
-        xs[:, None], y, "x", k=k, discrete_y=discrete_y, random_state=random_state, base=base
+        xs[:, None],
+        y,
+        "x",
+        k=k,
+        discrete_y=discrete_y,
+        random_state=random_state,
+        jitter=jitter,
+        base=base,
     )
     return mi[0]
 
@@ -400,7 +461,8 @@ def mutual_information_features(
     *,
     k: int = 3,
     discrete_y: bool = True,
-    random_state: int | np.random.RandomState | None = 0,
+    random_state: int | np.random.RandomState = 0,
+    jitter: bool = True,
     base: float = math.e,
 ) -> NDArray[np.float64]:
     r"""Estimate the mutual information between each column of ``X`` and a target.
@@ -422,12 +484,15 @@ def mutual_information_features(
         Number of neighbours, ``1 <= k < n_samples``.
     discrete_y : bool, default True
         Treat ``y`` as class labels (Ross) or as continuous (KSG).
-    random_state : int, numpy.random.RandomState or None, default 0
+    random_state : int or numpy.random.RandomState, default 0
         Seed of scikit-learn's tie-breaking noise, added to all columns (one
         ``(n_samples, n_features)`` draw, then ``y`` if continuous), so the
         result equals scikit-learn's for the same seed; the default fixed seed
-        makes every call reproducible.  ``None`` adds no noise, which breaks
-        the estimator on data with many repeated values.
+        makes every call reproducible.  ``None`` is refused (see
+        [`mutual_information_knn`][infotheory.mutual_information_knn]).
+    jitter : bool, default True
+        Add the tie-breaking noise; ``False`` adds none, which breaks the
+        estimator on data with many repeated values.
     base : float, default e
         Logarithm base: ``e`` gives nats, ``2`` bits, ``10`` bans.
 
@@ -453,4 +518,13 @@ def mutual_information_features(
     [0.9 0. ]
     """
     Xs = _samples(X, "X", 2)
-    return _estimate(Xs, y, "X", k=k, discrete_y=discrete_y, random_state=random_state, base=base)
+    return _estimate(
+        Xs,
+        y,
+        "X",
+        k=k,
+        discrete_y=discrete_y,
+        random_state=random_state,
+        jitter=jitter,
+        base=base,
+    )

@@ -30,6 +30,11 @@ Reduction = Literal["mean", "sum", "none"]
 
 def _reduce(losses: NDArray[np.float64], reduction: str, ln_b: float) -> Any:
     out: Any
+    if reduction == "mean" and losses.size == 0:
+        raise ValueError(
+            "the batch is empty, and the mean of no losses is undefined; "
+            "use reduction='sum' (which gives 0) or reduction='none'"
+        )
     if reduction == "mean":
         out = np.mean(losses)
     elif reduction == "sum":
@@ -45,13 +50,12 @@ def _check_reduction(reduction: str) -> None:
 
 
 def _shifted_logits(
-    logits: ArrayLike, temperature: float, axis: int
-) -> tuple[NDArray[np.float64], int]:
+    logits: ArrayLike, temperature: float, axis: int | None
+) -> tuple[NDArray[np.float64], int | None]:
     """Return ``(z - max z) / T`` along ``axis``: every entry <= 0, the largest exactly 0."""
     t = _v.positive_scalar(temperature, "temperature")
     z = _v.logits(logits, "logits", axis=axis)
     ax = _v.normalize_axis(z, axis, "logits")
-    assert ax is not None
     # Subtracting the maximum before exp() is what keeps large logits
     # (z = 1000) from overflowing; it does not change the result.  The shift
     # (or the division by T < 1) can still overflow to -inf when logits span
@@ -61,7 +65,25 @@ def _shifted_logits(
         return (z - z.max(axis=ax, keepdims=True)) / t, ax
 
 
-def softmax(logits: ArrayLike, temperature: float = 1.0, *, axis: int = -1) -> NDArray[np.float64]:
+def _log_sum_exp(s: NDArray[np.float64], axis: int | None) -> NDArray[np.float64]:
+    """``log(sum(exp(s)))`` along ``axis`` (kept) of shifted logits, whose largest entry is 0.
+
+    The largest term is exactly 1, so the sum is ``1 + r`` with ``r`` the sum
+    of the others, and the result is ``log1p(r)``: ``log(1 + r)`` would keep
+    only the digits of ``r`` above 1e-16, and lose 8 digits of the loss of a
+    confident, correct prediction (``r`` = 1e-8).
+    """
+    e = np.exp(s)
+    if axis is None:
+        e.flat[np.argmax(s)] = 0.0
+    else:
+        np.put_along_axis(e, np.argmax(s, axis=axis, keepdims=True), 0.0, axis=axis)
+    return np.log1p(np.sum(e, axis=axis, keepdims=True))
+
+
+def softmax(
+    logits: ArrayLike, temperature: float = 1.0, *, axis: int | None = -1
+) -> NDArray[np.float64]:
     r"""Softmax with temperature: turn logits into a probability distribution.
 
     $$
@@ -79,8 +101,9 @@ def softmax(logits: ArrayLike, temperature: float = 1.0, *, axis: int = -1) -> N
         slice needs at least one finite logit.
     temperature : float, default 1.0
         ``T > 0``.
-    axis : int, default -1
-        Axis of classes.
+    axis : int or None, default -1
+        Axis of classes; other axes are a batch.  ``None`` makes the whole
+        array one set of classes, as ``scipy.special.softmax`` does.
 
     Returns
     -------
@@ -102,7 +125,7 @@ def softmax(logits: ArrayLike, temperature: float = 1.0, *, axis: int = -1) -> N
 
 
 def log_softmax(
-    logits: ArrayLike, temperature: float = 1.0, *, axis: int = -1
+    logits: ArrayLike, temperature: float = 1.0, *, axis: int | None = -1
 ) -> NDArray[np.float64]:
     r"""Logarithm of [`softmax`][infotheory.softmax], computed without forming the probabilities.
 
@@ -118,8 +141,8 @@ def log_softmax(
         Real scores (``-inf`` allowed for masked classes).
     temperature : float, default 1.0
         ``T > 0``.
-    axis : int, default -1
-        Axis of classes.
+    axis : int or None, default -1
+        Axis of classes; ``None`` makes the whole array one set of classes.
 
     Returns
     -------
@@ -133,7 +156,7 @@ def log_softmax(
     [    0. -1000.]
     """
     s, ax = _shifted_logits(logits, temperature, axis)
-    return s - np.log(np.sum(np.exp(s), axis=ax, keepdims=True))
+    return s - _log_sum_exp(s, ax)
 
 
 def smooth_labels(labels: ArrayLike, n_classes: int, smoothing: float) -> NDArray[np.float64]:
@@ -227,8 +250,10 @@ def cross_entropy_with_logits(
     if z.ndim == 0:
         raise ValueError("logits must have a class axis (shape (..., n_classes))")
     n_classes = z.shape[-1]
-    t = np.asarray(targets)
-    if np.issubdtype(t.dtype, np.integer):
+    t = _v.numeric_array(targets, "targets")
+    # An empty list of targets has dtype float64: an empty batch of labels.
+    hard = np.issubdtype(t.dtype, np.integer) or (t.size == 0 and t.shape == z.shape[:-1])
+    if hard:
         if t.shape != z.shape[:-1]:
             raise ValueError(
                 f"integer targets must have shape {z.shape[:-1]} (logits without the class "
@@ -241,7 +266,7 @@ def cross_entropy_with_logits(
                 f"soft targets must have the shape of logits {z.shape}, got {t.shape} "
                 "(pass integer class indices for hard targets)"
             )
-        y = _v.probabilities(t, "targets", axis=-1)
+        y = _v.probabilities(t, "targets", axis=-1, offer_normalize=False)
         y = (1.0 - eps) * y + eps / n_classes
     logp = log_softmax(z)
     with np.errstate(invalid="ignore"):
@@ -293,8 +318,8 @@ def binary_cross_entropy(
     """
     _check_reduction(reduction)
     ln_b = _v.log_base(base)
-    y = _v.unit_interval(y_true, "y_true")
-    p = _v.unit_interval(y_pred, "y_pred")
+    y = _v.unit_interval(y_true, "y_true", allow_empty=True)
+    p = _v.unit_interval(y_pred, "y_pred", allow_empty=True)
     _v.same_shape(y, p, ("y_true", "y_pred"))
     # xlogy / xlog1py give 0 * log 0 = 0 and keep log(1 - p) accurate for small p.
     losses = -(special.xlogy(y, p) + special.xlog1py(1.0 - y, -p))
@@ -345,8 +370,8 @@ def binary_cross_entropy_with_logits(
     """
     _check_reduction(reduction)
     ln_b = _v.log_base(base)
-    y = _v.unit_interval(y_true, "y_true")
-    z = _v.finite(logits, "logits")
+    y = _v.unit_interval(y_true, "y_true", allow_empty=True)
+    z = _v.finite(logits, "logits", allow_empty=True)
     _v.same_shape(y, z, ("y_true", "logits"))
     losses = y * np.logaddexp(0.0, -z) + (1.0 - y) * np.logaddexp(0.0, z)
     return _reduce(losses, reduction, ln_b)

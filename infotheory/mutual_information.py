@@ -7,7 +7,7 @@ Joint tables put X on the rows and Y on the columns (the last two axes), so
 from __future__ import annotations
 
 import math
-from typing import Any, Literal
+from typing import Literal
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
@@ -56,7 +56,7 @@ def joint_entropy(
     """
     ln_b = _v.log_base(base)
     t = _v.joint_table(pxy, "pxy", normalize=normalize)
-    h = _kernels.entropy_nats(t.reshape(*t.shape[:-2], -1), -1)
+    h = _kernels.entropy_nats(t, (-2, -1))
     return _v.to_units(np.maximum(h, 0.0), ln_b)
 
 
@@ -156,18 +156,19 @@ def mutual_information(
     return _v.to_units(_mi_from_table(t), ln_b)
 
 
-def _contingency(cx: NDArray[np.intp], kx: int, cy: NDArray[np.intp], ky: int) -> NDArray[Any]:
-    """Joint counts of the non-empty rows and columns (a dense 2-D table)."""
-    if kx * ky <= max(4 * cx.size, 1 << 20):
-        table = _kernels.pair_counts(cx, ky, cy, kx * ky).reshape(kx, ky)
-        return table[table.any(axis=1)][:, table.any(axis=0)]
-    # Too many label pairs for a dense table: count the pairs that occur.
-    pairs, counts = np.unique(cx.astype(np.int64) * ky + cy, return_counts=True)
-    rows, row_codes = np.unique(pairs // ky, return_inverse=True)
-    cols, col_codes = np.unique(pairs % ky, return_inverse=True)
-    table = np.zeros((rows.size, cols.size), dtype=np.int64)
-    table[row_codes, col_codes] = counts
-    return table
+def _mi_from_counts(jc: _kernels.JointCounts, n: int) -> float:
+    """Plug-in mutual information (nats) of a joint histogram stored as its occupied cells."""
+    # I = sum over occupied cells of (n_xy / n) log(n n_xy / (n_x n_y)).  The
+    # products are exact in float64 while n < 9.4 * 10**7 (n**2 < 2**53), and
+    # so is their difference: log1p of the exact relative difference keeps
+    # the digits that log of the rounded ratio loses when the labels are
+    # nearly independent (ratios near 1, a small I).  Independent labels give
+    # log1p(0) = 0 exactly.
+    num = jc.n_xy * float(n)
+    den = jc.n_x[jc.x] * jc.n_y[jc.y].astype(np.float64)
+    num -= den
+    num /= den
+    return max(float(np.sum(jc.n_xy * np.log1p(num))) / n, 0.0)
 
 
 def mutual_information_from_samples(
@@ -199,7 +200,11 @@ def mutual_information_from_samples(
     ----------
     x, y : array_like
         1-D arrays of the same length holding discrete labels (integers,
-        strings, booleans or floats used as categories).
+        strings, booleans or floats used as categories), including object
+        arrays and pandas Series of strings, as in scikit-learn.  Missing
+        labels (``None``, NaN, ``pd.NA``) are refused.  Any number of
+        distinct labels is fine: time and memory are O(n) (a dense table of
+        label pairs while it is small, the occupied pairs only beyond).
     estimator : {"plugin", "miller-madow"}, default "plugin"
         Which estimator to use.
     base : float, default e
@@ -226,12 +231,12 @@ def mutual_information_from_samples(
     cy, ky = _v.label_codes(y, "y")
     if cx.size != cy.size:
         raise ValueError(f"x has {cx.size} samples but y has {cy.size}; they must be paired")
-    table = _contingency(cx, kx, cy, ky)
-    n = float(cx.size)
-    mi = float(_mi_from_table(table / n))
+    jc = _kernels.joint_counts(cx, kx, cy, ky)
+    n = cx.size
+    mi = _mi_from_counts(jc, n)
     if estimator == "miller-madow":
-        m_xy = int(np.count_nonzero(table))
-        mi = max(mi + (table.shape[0] + table.shape[1] - m_xy - 1) / (2.0 * n), 0.0)
+        m_x, m_y = np.count_nonzero(jc.n_x), np.count_nonzero(jc.n_y)
+        mi = max(mi + (m_x + m_y - jc.n_xy.size - 1) / (2.0 * n), 0.0)
     return _v.to_units(mi, ln_b)
 
 
@@ -284,6 +289,12 @@ def information_gain(
             f"but parent_counts is {parent.tolist()}"
         )
     n = parent.sum()
+    if not math.isfinite(n):
+        # Counts near the float maximum: the total overflows; rescaled, it is
+        # at most the number of classes.
+        scale = parent.max()
+        parent, children = parent / scale, children / scale
+        n = parent.sum()
     sizes = children.sum(axis=1)
     h_parent = _kernels.entropy_nats(parent / n, -1)
     nonempty = sizes > 0

@@ -7,10 +7,11 @@ Usage::
 
 For every comparison it prints the median time over repeats (the candidates of
 a group are run round-robin, so a slow spell of the machine hits all of them),
-the ratio to the baseline, the target from issue 7, the largest relative
-difference between the two results, and the peak memory each call allocates
-(tracemalloc, to which numpy reports its array buffers; memory allocated inside
-C++ code such as scipy's cKDTree is not seen).
+the ratio to the baseline, the target (issues 7 and 10), the largest relative
+difference between the two results, the size of the input, and the peak memory
+each call allocates, also as a multiple of the input (tracemalloc, to which
+numpy reports its array buffers; memory allocated inside C++ code such as
+scipy's cKDTree is not seen).
 
 This is a measurement, not a test: nothing here fails a build.
 """
@@ -92,9 +93,26 @@ def max_rel_diff(a: Any, b: Any) -> float:
 ROWS: list[tuple[str, ...]] = []
 
 
-def compare(group: str, ours: Run, base: Run, target: float | None) -> None:
+def compare(
+    group: str,
+    ours: Run,
+    base: Run,
+    target: float | None,
+    *,
+    input_bytes: int,
+    memory_target: float | None = None,
+) -> None:
+    """One row: times, ratio against the target, results, and peak memory against the input."""
     ratio = median_ms(ours) / median_ms(base)
-    verdict = "-" if target is None else ("yes" if ratio <= target else "NO")
+    memory = ours.peak / input_bytes
+    if target is None:
+        verdict = "-"
+    else:
+        met = ratio <= target and (memory_target is None or memory <= memory_target)
+        verdict = "yes" if met else "NO"
+    wanted = "-" if target is None else f"<= {target:g}"
+    if memory_target is not None:
+        wanted += f", mem <= {memory_target:g}x"
     ROWS.append(
         (
             group,
@@ -103,10 +121,12 @@ def compare(group: str, ours: Run, base: Run, target: float | None) -> None:
             base.label,
             f"{median_ms(base):.1f}",
             f"{ratio:.2f}",
-            "-" if target is None else f"<= {target:g}",
+            wanted,
             verdict,
             f"{max_rel_diff(ours.result, base.result):.1e}",
+            f"{input_bytes / 2**20:.2f}",
             f"{ours.peak / 2**20:.2f}",
+            f"{memory:.2f}x",
             f"{base.peak / 2**20:.2f}",
         )
     )
@@ -122,14 +142,16 @@ HEADER = (
     "target",
     "met",
     "max rel diff",
+    "input MiB",
     "peak MiB",
+    "peak/input",
     "base MiB",
 )
 
 
 def print_table() -> None:
     widths = [max(len(r[i]) for r in [HEADER, *ROWS]) for i in range(len(HEADER))]
-    right = {2, 4, 5, 8, 9, 10}
+    right = {2, 4, 5, 8, 9, 10, 11, 12}
 
     def fmt(row: tuple[str, ...]) -> str:
         cells = [
@@ -180,8 +202,8 @@ def bench_distributions(rng: np.random.Generator, n: int, repeats: int) -> None:
         repeats,
     )
     group = f"entropy, {size}"
-    compare(group, r["entropy"], r["scipy.stats.entropy"], 0.7)
-    compare(group, r["entropy"], r["-np.sum(p*np.log(p))"], 1.0)
+    compare(group, r["entropy"], r["scipy.stats.entropy"], 0.7, input_bytes=p.nbytes)
+    compare(group, r["entropy"], r["-np.sum(p*np.log(p))"], 1.0, input_bytes=p.nbytes)
 
     r = measure(
         {
@@ -192,8 +214,9 @@ def bench_distributions(rng: np.random.Generator, n: int, repeats: int) -> None:
         repeats,
     )
     group = f"KL divergence, {size}"
-    compare(group, r["kl_divergence"], r["rel_entr(p,q).sum()"], 0.7)
-    compare(group, r["kl_divergence"], r["np.sum(p*np.log(p/q))"], 1.0)
+    pq = p.nbytes + q.nbytes
+    compare(group, r["kl_divergence"], r["rel_entr(p,q).sum()"], 0.7, input_bytes=pq)
+    compare(group, r["kl_divergence"], r["np.sum(p*np.log(p/q))"], 1.0, input_bytes=pq)
 
     r = measure(
         {
@@ -204,8 +227,8 @@ def bench_distributions(rng: np.random.Generator, n: int, repeats: int) -> None:
         repeats,
     )
     group = f"cross-entropy, {size}"
-    compare(group, r["cross_entropy"], r["-xlogy(p,q).sum()"], None)
-    compare(group, r["cross_entropy"], r["-np.sum(p*np.log(q))"], None)
+    compare(group, r["cross_entropy"], r["-xlogy(p,q).sum()"], None, input_bytes=pq)
+    compare(group, r["cross_entropy"], r["-np.sum(p*np.log(q))"], None, input_bytes=pq)
 
 
 def bench_labels(rng: np.random.Generator, m: int, repeats: int) -> None:
@@ -224,7 +247,32 @@ def bench_labels(rng: np.random.Generator, m: int, repeats: int) -> None:
         r["mutual_information_from_samples"],
         r["mutual_info_score"],
         0.05,
+        input_bytes=x.nbytes + y.nbytes,
     )
+
+
+def bench_label_cardinality(rng: np.random.Generator, m: int, repeats: int) -> None:
+    """Plug-in MI of m labels with 10 to m distinct values each (issue 10's scale cases)."""
+    for n_labels in (10, 1_000, m // 10, m):
+        x = rng.integers(0, n_labels, m)
+        y = (x + rng.integers(0, 30, m)) % n_labels
+        r = measure(
+            {
+                "mutual_information_from_samples": lambda x=x, y=y: (
+                    it.mutual_information_from_samples(x, y)
+                ),
+                "mutual_info_score": lambda x=x, y=y: mutual_info_score(x, y),
+            },
+            repeats,
+        )
+        compare(
+            f"MI from samples, n={m:,}, {n_labels:,} labels",
+            r["mutual_information_from_samples"],
+            r["mutual_info_score"],
+            0.5,
+            input_bytes=x.nbytes + y.nbytes,
+            memory_target=10,
+        )
 
 
 def bench_knn(rng: np.random.Generator, k: int, repeats: int) -> None:
@@ -245,6 +293,7 @@ def bench_knn(rng: np.random.Generator, k: int, repeats: int) -> None:
         r["mutual_information_knn"],
         r["mutual_info_regression"],
         1.0,
+        input_bytes=z.nbytes + target.nbytes,
     )
 
     labels = rng.integers(0, 3, k)
@@ -265,6 +314,7 @@ def bench_knn(rng: np.random.Generator, k: int, repeats: int) -> None:
         r["mutual_information_features"],
         r["mutual_info_classif"],
         1.0,
+        input_bytes=features.nbytes + labels.nbytes,
     )
 
 
@@ -281,6 +331,7 @@ def main() -> int:
 
     bench_distributions(rng, 10**7 // scale, repeats)
     bench_labels(rng, 2 * 10**6 // scale, slow_repeats)
+    bench_label_cardinality(rng, 10**6 // scale, slow_repeats)
     bench_knn(rng, 20_000 // scale, slow_repeats)
 
     print(machine_line())
@@ -290,7 +341,7 @@ def main() -> int:
     )
     print(
         "ours = infotheory's function; ratio = ours / baseline time; "
-        "peak = tracemalloc peak of one call"
+        "peak = tracemalloc peak of one call; input = bytes of the arrays passed"
     )
     print()
     print_table()

@@ -279,7 +279,10 @@ def test_negative_entries_in_both_at_the_same_index_are_caught():
 
 def test_wrong_sum_raises_the_generic_message():
     p = _dist(2 * CHUNK, 22) * 1.5
-    expected = "p sums to 1.5, expected 1 (pass normalize=True to rescale)"
+    expected = (
+        "p sums to 1.5, expected 1 (off by +0.5; the tolerance is 1e-06); "
+        "pass normalize=True to rescale"
+    )
     with pytest.raises(ValueError) as info:
         entropy(p)
     assert str(info.value) == expected == _generic_message(p)

@@ -181,17 +181,16 @@ def test_random_state_instance_is_used_like_sklearn():
 # --- determinism -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("random_state", [None, 0, 123])
-def test_two_calls_are_equal(random_state):
+@pytest.mark.parametrize(("random_state", "jitter"), [(0, False), (0, True), (123, True)])
+def test_two_calls_are_equal(random_state, jitter):
     x, y = _gaussian_pair(0.6, 2000, 9)
     labels = (x > 0.3).astype(int)
-    assert mutual_information_knn(x, y, random_state=random_state) == mutual_information_knn(
-        x, y, random_state=random_state
-    )
+    kw = {"random_state": random_state, "jitter": jitter}
+    assert mutual_information_knn(x, y, **kw) == mutual_information_knn(x, y, **kw)
     X = np.column_stack([x, y])
     np.testing.assert_array_equal(
-        mutual_information_features(X, labels, random_state=random_state),
-        mutual_information_features(X, labels, random_state=random_state),
+        mutual_information_features(X, labels, **kw),
+        mutual_information_features(X, labels, **kw),
     )
 
 
@@ -301,10 +300,22 @@ _X, _Y = _gaussian_pair(0.5, 50, 1)
         (lambda: mutual_information_knn(_X, np.r_[_Y[:-1], np.nan], discrete_y=True), "NaN"),
         (lambda: mutual_information_knn(_X[:, None], _Y), "x must be a 1-D array"),
         (lambda: mutual_information_knn(_X, np.c_[_Y, _Y]), "y must be a 1-D array"),
-        (lambda: mutual_information_knn(_X, _Y, random_state=-1), "random_state must lie in"),
-        (lambda: mutual_information_knn(_X, _Y, random_state=2**32), "random_state must lie"),
-        (lambda: mutual_information_knn(_X, _Y, random_state="a"), "random_state must be None"),
-        (lambda: mutual_information_knn(_X, _Y, random_state=1.0), "random_state must be None"),
+        (lambda: mutual_information_knn(_X, _Y, random_state=-1), "random_state must be an int"),
+        (lambda: mutual_information_knn(_X, _Y, random_state=2**32), "must be an int in"),
+        (lambda: mutual_information_knn(_X, _Y, random_state="a"), "random_state must be an int"),
+        (lambda: mutual_information_knn(_X, _Y, random_state=1.0), "random_state must be an int"),
+        (lambda: mutual_information_knn(_X, _Y, random_state=True), "random_state must be an int"),
+        (
+            lambda: mutual_information_knn(_X, _Y, random_state=None),
+            "random_state=None is not accepted: in scikit-learn it means numpy's global",
+        ),
+        (
+            lambda: mutual_information_features(np.c_[_X, _Y], _Y > 0, random_state=None),
+            "or jitter=False to add no noise",
+        ),
+        (lambda: mutual_information_knn(_X, _Y, jitter=None), "jitter must be True or False"),
+        (lambda: mutual_information_knn(_X, _Y, jitter=0), "jitter must be True or False"),
+        (lambda: mutual_information_knn(_X, _Y, discrete_y="yes"), "discrete_y must be True or"),
         (lambda: mutual_information_knn(_X, _Y, base=1), "base must be a finite number"),
         (lambda: mutual_information_knn(["a", "b"] * 25, _Y), "x must be an array of numbers"),
         (lambda: mutual_information_features(_X, _Y > 0), "X must be a 2-D array"),
@@ -329,4 +340,72 @@ def test_default_breaks_ties_with_a_fixed_seed():
     np.testing.assert_array_equal(default, mutual_information_features(X, y))
     np.testing.assert_allclose(default, mutual_info_classif(X, y, random_state=0), rtol=1e-12)
     assert (default > 0.2).all()
-    assert (mutual_information_features(X, y, random_state=None) == 0).sum() == 2
+    assert (mutual_information_features(X, y, jitter=False) == 0).sum() == 2
+    # with jitter=False the seed is unused, so None is unambiguous there
+    np.testing.assert_array_equal(
+        mutual_information_features(X, y, jitter=False, random_state=None),
+        mutual_information_features(X, y, jitter=False, random_state=5),
+    )
+
+
+# --- invariance to units and origin ------------------------------------------------------------
+
+FACTORS = [1e-300, 1e-160, 1e-100, 1e-16, 1e-3, 7.0, 1e10, 1e100, 1e160, 1e300]
+
+
+@pytest.mark.parametrize("factor", FACTORS)
+def test_invariant_to_scaling_either_variable_by_any_factor(factor):
+    # scikit-learn's std overflows or underflows at the extremes (x * 1e160 gave 0)
+    x, y = _gaussian_pair(0.6, 1500, 31)
+    labels = (x > 0.2).astype(int) + (x > 1.0)
+    X = np.column_stack([x, y])
+    ref = mutual_information_knn(x, y)
+    assert mutual_information_knn(factor * x, y) == pytest.approx(ref, rel=1e-12)
+    assert mutual_information_knn(x, factor * y) == pytest.approx(ref, rel=1e-12)
+    ref_ross = mutual_information_features(X, labels)
+    np.testing.assert_allclose(mutual_information_features(factor * X, labels), ref_ross, 1e-12)
+    np.testing.assert_allclose(
+        mutual_information_features(X * [factor, 1.0], y, discrete_y=False),
+        mutual_information_features(X, y, discrete_y=False),
+        rtol=1e-12,
+    )
+
+
+@pytest.mark.parametrize("shift", [-50.0, 1e3, 1e4, 1e6, 1e8])
+def test_invariant_to_adding_a_constant(shift):
+    # Up to 1e8 the shifted data keep 8 digits of spread, and the estimate is
+    # unchanged; scikit-learn's noise grows with mean|x| and moves it (by about 1 %
+    # at 1e8 and 15 % at 1e9 on such data).  Beyond ~1e10 the float64 input has
+    # lost the digits that tell the samples apart.
+    x, y = _gaussian_pair(0.6, 1500, 32)
+    labels = (x > 0.2).astype(int)
+    ref = mutual_information_knn(x, y)
+    assert mutual_information_knn(x + shift, y) == pytest.approx(ref, rel=1e-12)
+    assert mutual_information_knn(x, y - shift) == pytest.approx(ref, rel=1e-12)
+    ref_ross = mutual_information_knn(x, labels, discrete_y=True)
+    got = mutual_information_knn(x + shift, labels, discrete_y=True)
+    assert got == pytest.approx(ref_ross, rel=1e-12)
+
+
+def test_tiny_spread_is_not_mistaken_for_a_constant():
+    # std 1e-16: below scikit-learn's absolute threshold (10 eps), so it left the
+    # column unscaled and the noise (1e-10) drowned it
+    x, y = _gaussian_pair(0.8, 800, 33)
+    assert mutual_information_knn(1e-16 * x, y) == pytest.approx(
+        mutual_information_knn(x, y), rel=1e-12
+    )
+    # a genuinely constant column, however large, carries no information
+    for value in (3.0, 1e200, -1e-200):
+        assert mutual_information_knn(np.full(800, value), y) < 0.02
+
+
+def test_matches_sklearn_exactly_where_sklearn_is_scale_safe():
+    # inside 1e-100 .. 1e100 and within 1000 std of the origin the
+    # preprocessing is scikit-learn's, to the last bit
+    rng = np.random.default_rng(34)
+    X = rng.standard_normal((1000, 3)) * [1e-50, 1.0, 1e50] + [0.0, 500.0, 0.0]
+    y = X[:, 1] + rng.standard_normal(1000)
+    np.testing.assert_array_equal(
+        mutual_information_features(X, y, discrete_y=False, random_state=3),
+        mutual_info_regression(X, y, random_state=3),
+    )

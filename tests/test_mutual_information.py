@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import tracemalloc
 
 import numpy as np
 import pytest
@@ -10,6 +11,8 @@ from _strategies import ref_entropy, ref_kl
 from sklearn.metrics import mutual_info_score
 
 from infotheory import (
+    _kernels,
+    _validation,
     conditional_entropy,
     entropy,
     information_gain,
@@ -245,3 +248,117 @@ def test_miller_madow_is_clipped_at_zero():
     assert plugin > 0
     assert mm == 0.0
     assert mutual_information_from_samples(x, y, estimator="miller-madow") == 0.0
+
+
+# --- scale: O(n) memory for any number of labels ------------------------------------------------
+
+
+def _peak_bytes(call) -> int:
+    tracemalloc.start()
+    try:
+        call()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+LABEL_KINDS = {
+    "small ints": lambda codes: codes,
+    "huge ints": lambda codes: codes * 10**9 + 7,
+    "negative ints": lambda codes: codes - 10**6,
+    "floats": lambda codes: codes * 0.5,
+    "strings": lambda codes: codes.astype(str),
+}
+
+
+@pytest.mark.parametrize("kind", LABEL_KINDS.values(), ids=LABEL_KINDS.keys())
+@pytest.mark.parametrize("n_labels", [10, 3_000, 60_000])
+def test_from_samples_with_many_labels_matches_sklearn(n_labels, kind):
+    rng = np.random.default_rng(n_labels)
+    n = 100_000
+    cx = rng.integers(0, n_labels, n)
+    cy = (cx + rng.integers(0, 5, n)) % n_labels
+    x, y = kind(cx), kind(cy)
+    expected = mutual_info_score(cx, cy)
+    assert mutual_information_from_samples(x, y) == pytest.approx(expected, rel=1e-10)
+    mm, _ = _miller_madow_by_hand(cx.tolist(), cy.tolist())
+    got = mutual_information_from_samples(x, y, estimator="miller-madow")
+    assert got == pytest.approx(mm, rel=1e-10, abs=1e-15)
+
+
+@pytest.mark.parametrize("n_labels", [10, 1_000, 100_000, 1_000_000])
+def test_from_samples_memory_is_linear_in_the_samples(n_labels):
+    # The dense table of 10**5 x 10**5 labels took 74.5 GiB; counting the
+    # occupied cells takes a few times the input, for every cardinality.
+    rng = np.random.default_rng(1)
+    n = 1_000_000
+    x = rng.integers(0, n_labels, n)
+    y = (x + rng.integers(0, 30, n)) % n_labels
+    for estimator in ("plugin", "miller-madow"):
+        peak = _peak_bytes(lambda e=estimator: mutual_information_from_samples(x, y, estimator=e))
+        assert peak <= 10 * (x.nbytes + y.nbytes), (n_labels, estimator, peak)
+
+
+def test_label_codes_are_at_most_linear_in_the_samples():
+    n = 5000
+    rng = np.random.default_rng(2)
+    ints = rng.integers(0, 50, n)
+    for labels in (
+        ints,
+        ints * 10**12,
+        ints - 2**40,
+        (ints * 2**58).astype(np.uint64) + np.uint64(2**63),
+        ints.astype(np.int8),
+        ints * 0.1,
+        ints.astype(str),
+        ints.astype(str).astype(object),
+        ints > 20,
+    ):
+        codes, k = _validation.label_codes(labels, "x")
+        assert k <= max(4 * n, 1 << 16)
+        assert codes.min() >= 0 and codes.max() < k
+        # the same partition as the labels
+        assert mutual_information_from_samples(labels, ints) == pytest.approx(
+            mutual_information_from_samples(codes, ints), rel=1e-14
+        )
+
+
+@pytest.mark.parametrize("path", ["dense", "sparse", "renumbered"])
+def test_joint_counts_every_path_gives_the_same_cells(path, monkeypatch):
+    rng = np.random.default_rng(3)
+    cx = rng.integers(0, 300, 5000)
+    cy = rng.integers(0, 40, 5000) * 7
+    expected = np.zeros((300, 280), dtype=np.int64)
+    np.add.at(expected, (cx, cy), 1)
+    if path != "dense":
+        monkeypatch.setattr(_kernels, "DENSE_MIN_CELLS", 0)
+        monkeypatch.setattr(_kernels, "DENSE_CELLS_PER_SAMPLE", 0)
+    if path == "renumbered":  # as if the pair codes could overflow int64
+        monkeypatch.setattr(_kernels, "PAIR_CODE_LIMIT", 1000)
+    jc = _kernels.joint_counts(cx, 300, cy, 280)
+    table = np.zeros_like(expected)
+    table[jc.x, jc.y] = jc.n_xy
+    np.testing.assert_array_equal(table, expected)
+    assert (jc.n_xy > 0).all()
+    np.testing.assert_array_equal(jc.n_x, expected.sum(axis=1))
+    np.testing.assert_array_equal(jc.n_y, expected.sum(axis=0))
+
+
+def test_ross_estimator_with_many_classes():
+    # 5 000 classes of 5 samples: the class grouping is O(n), and the result
+    # is scikit-learn's wherever every class has at least 2k + 2 samples (here
+    # k = 1: classes of 4 or more; smaller ones are left out or brute-forced
+    # by scikit-learn, see test_knn.py)
+    from sklearn.feature_selection import mutual_info_classif
+
+    from infotheory import mutual_information_knn
+
+    rng = np.random.default_rng(4)
+    n = 25_000
+    labels = np.repeat(np.arange(n // 5) * 1000, 5)  # large, sparse label values
+    x = labels / 1000 + rng.standard_normal(n) * 3
+    ours = mutual_information_knn(x, labels, discrete_y=True, k=1)
+    ref = mutual_info_classif(x[:, None], labels, n_neighbors=1, random_state=0)[0]
+    assert ours == pytest.approx(ref, rel=1e-10)
+    peak = _peak_bytes(lambda: mutual_information_knn(x, labels, discrete_y=True, k=1))
+    assert peak <= 40 * (x.nbytes + labels.nbytes)
