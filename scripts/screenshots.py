@@ -3,8 +3,8 @@
 For reviewing figures and layout by eye (the browser test checks what can be
 checked automatically).  Build the site first (``mkdocs build``), then::
 
-    python scripts/screenshots.py                   # every page -> .cache/screenshots/
-    python scripts/screenshots.py entropy kl-divergence --out /tmp/shots
+    python -m scripts.screenshots                   # every page -> .cache/screenshots/
+    python -m scripts.screenshots entropy kl-divergence --out /tmp/shots
 
 Uses Debian's Chromium through Playwright, like tests/test_site.py (scripts/browser.py).
 """
@@ -14,8 +14,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from browser import launch, serve
 from playwright.sync_api import sync_playwright
+
+from scripts.browser import launch, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 

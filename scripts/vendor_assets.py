@@ -4,7 +4,7 @@ The pins live in ``pyproject.toml`` under ``[tool.infotheory.vendor.*]``: a
 registry tarball URL, its Subresource-Integrity hash, and the files to keep.
 Each tarball is downloaded once into ``.cache/vendor/``, verified, and the
 listed files are extracted to ``.cache/vendor/<name>-<version>/``.  The MkDocs
-hook (``scripts/mkdocs_hooks.py``) calls :func:`ensure` on every build and
+hook (``scripts/hooks/vendor_files.py``) calls :func:`ensure` on every build and
 copies the files into the site, so the site never loads them from a CDN.
 
 Run it directly to fetch ahead of time (for example before going offline)::

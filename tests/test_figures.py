@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
 import pytest
 
+from scripts import make_figures
+
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-
-_spec = importlib.util.spec_from_file_location("make_figures", ROOT / "scripts" / "make_figures.py")
-assert _spec is not None and _spec.loader is not None
-make_figures = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(make_figures)
 
 FIGURES = [p.stem for p in make_figures.sources()]
 _IMAGE = re.compile(

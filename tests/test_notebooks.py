@@ -17,9 +17,7 @@
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import re
-import sys
 import time
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -31,17 +29,11 @@ from _quick_site import Site, quick_site
 from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
 
+from scripts import make_notebooks
+
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "docs" / "notebooks"
 CELL_TIMEOUT = 120  # seconds, per cell
-
-_spec = importlib.util.spec_from_file_location(
-    "make_notebooks", ROOT / "scripts" / "make_notebooks.py"
-)
-assert _spec is not None and _spec.loader is not None
-make_notebooks = importlib.util.module_from_spec(_spec)
-sys.modules[_spec.name] = make_notebooks  # dataclasses look their module up
-_spec.loader.exec_module(make_notebooks)
 
 CHAPTERS = make_notebooks.CHAPTERS
 

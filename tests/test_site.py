@@ -17,7 +17,6 @@ Playwright; the test skips, saying why, only where that browser is missing.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import subprocess
@@ -28,11 +27,9 @@ from urllib.parse import urlparse
 
 import pytest
 
+from scripts import browser as browser_tools
+
 ROOT = Path(__file__).resolve().parent.parent
-_spec = importlib.util.spec_from_file_location("browser", ROOT / "scripts" / "browser.py")
-assert _spec is not None and _spec.loader is not None
-browser_tools = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(browser_tools)
 RAW_MATH = re.compile(r"\$\$|\\\(|\\\)|\\\[|\\\]")
 
 
