@@ -749,10 +749,12 @@ def joint_table_3d(pxyz: ArrayLike, name: str) -> NDArray[np.float64]:
 
     Leading axes, if any, are a batch of tables; each table must sum to 1.
     """
-    arr = float_array(pxyz, name)
+    arr = float_array(pxyz, name, allow_empty=True)
     if arr.ndim < 3:
         raise ValueError(f"{name} must be a 3-D joint table (axes X, Y, Z), got shape {arr.shape}")
-    flat = probabilities(arr.reshape(*arr.shape[:-3], -1), name, axis=-1)
+    check_outcomes(arr, (arr.ndim - 3, arr.ndim - 2, arr.ndim - 1), name)
+    n_cells = arr.shape[-3] * arr.shape[-2] * arr.shape[-1]
+    flat = probabilities(arr.reshape(*arr.shape[:-3], n_cells), name, axis=-1)
     return flat.reshape(arr.shape)
 
 
@@ -775,8 +777,9 @@ def integer_counts(x: ArrayLike, name: str, *, axis: Axis = -1) -> tuple[NDArray
 
     Returns the counts (as float64) and the normalised axis.
     """
-    arr = finite(x, name)
+    arr = finite(x, name, allow_empty=True)
     ax = normalize_axis(arr, axis, name)
+    check_outcomes(arr, tuple(range(arr.ndim)) if ax is None else (ax,), name)
     if (arr < 0).any():
         raise ValueError(f"{name} has a negative count: {_describe(arr < 0, arr)}")
     frac = arr != np.round(arr)
@@ -820,7 +823,7 @@ def covariance_matrices(
     symmetrised matrices and their lower Cholesky factors (computed here,
     since the factorisation is the positive-definiteness test).
     """
-    arr = finite(cov, name)
+    arr = finite(cov, name, allow_empty=True)
     if arr.ndim == 0 and allow_scalar:
         arr = arr.reshape(1, 1)
     if arr.ndim < 2 or arr.shape[-1] != arr.shape[-2]:
@@ -829,6 +832,9 @@ def covariance_matrices(
             f"{name} must be {what}a square covariance matrix of shape (..., d, d), "
             f"got shape {arr.shape}"
         )
+    check_outcomes(arr, (arr.ndim - 2, arr.ndim - 1), name)
+    if arr.size == 0:  # an empty batch of matrices
+        return arr, arr.copy()
     sym = 0.5 * (arr + np.swapaxes(arr, -1, -2))
     scale = np.abs(arr).max(axis=(-2, -1), keepdims=True)
     asym = np.abs(arr - sym) > 1e-10 * scale
@@ -860,7 +866,7 @@ def covariance_matrices(
 
 def mean_vectors(mu: ArrayLike, cov_dim: int, name: str, cov_name: str) -> NDArray[np.float64]:
     """Check means of shape (..., d) against covariance matrices of size d x d."""
-    arr = finite(mu, name)
+    arr = finite(mu, name, allow_empty=True)
     if arr.ndim == 0 or arr.shape[-1] != cov_dim:
         raise ValueError(
             f"{name} has shape {arr.shape} but {cov_name} is {cov_dim} x {cov_dim}; "
