@@ -13,6 +13,8 @@ Conventions used by every function:
   nothing returns a silent NaN.
 """
 
+from .coding import huffman_code
+from .continuous import differential_entropy, differential_entropy_gaussian
 from .divergence import (
     chi_squared,
     f_divergence,
@@ -22,8 +24,9 @@ from .divergence import (
     kl_divergence,
     total_variation,
 )
-from .entropy import binary_entropy, cross_entropy, entropy, information_content
-from .gaussian import kl_gaussian, kl_normal
+from .entropy import binary_entropy, cross_entropy, entropy, information_content, perplexity
+from .estimators import entropy_from_counts
+from .gaussian import kl_gaussian, kl_multivariate_normal, kl_normal
 from .knn import mutual_information_features, mutual_information_knn
 from .losses import (
     binary_cross_entropy,
@@ -35,11 +38,16 @@ from .losses import (
 )
 from .mutual_information import (
     conditional_entropy,
+    conditional_mutual_information,
+    conditional_mutual_information_from_samples,
     information_gain,
     joint_entropy,
     mutual_information,
     mutual_information_from_samples,
+    normalized_mutual_information_from_samples,
+    variation_of_information,
 )
+from .renyi import renyi_divergence, renyi_entropy, tsallis_entropy
 
 __version__ = "0.1.0"
 
@@ -49,11 +57,17 @@ __all__ = [
     "binary_entropy",
     "chi_squared",
     "conditional_entropy",
+    "conditional_mutual_information",
+    "conditional_mutual_information_from_samples",
     "cross_entropy",
     "cross_entropy_with_logits",
+    "differential_entropy",
+    "differential_entropy_gaussian",
     "entropy",
+    "entropy_from_counts",
     "f_divergence",
     "hellinger_squared",
+    "huffman_code",
     "information_content",
     "information_gain",
     "joint_entropy",
@@ -61,13 +75,20 @@ __all__ = [
     "js_divergence",
     "kl_divergence",
     "kl_gaussian",
+    "kl_multivariate_normal",
     "kl_normal",
     "log_softmax",
     "mutual_information",
     "mutual_information_features",
     "mutual_information_from_samples",
     "mutual_information_knn",
+    "normalized_mutual_information_from_samples",
+    "perplexity",
+    "renyi_divergence",
+    "renyi_entropy",
     "smooth_labels",
     "softmax",
     "total_variation",
+    "tsallis_entropy",
+    "variation_of_information",
 ]

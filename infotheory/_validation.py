@@ -720,3 +720,202 @@ def to_units(nats: ArrayLike, ln_base: float) -> Any:
     """Convert a result in nats to the unit whose ``ln(base)`` is given; unwrap 0-d arrays."""
     x = np.asarray(nats, dtype=np.float64)
     return reduce_result(x if ln_base == 1.0 else x / ln_base)
+
+
+# --------------------------------------------------------------------------
+# Checkers added with the Rényi, estimator, continuous, coding and weighted
+# loss functions.
+# --------------------------------------------------------------------------
+
+
+def choice(value: Any, allowed: tuple[str, ...], name: str) -> str:
+    """Check a string option (an estimator, an average) against its allowed values."""
+    if not isinstance(value, str) or value not in allowed:
+        options = ", ".join(repr(a) for a in allowed)
+        raise ValueError(f"{name} must be one of {options}, got {value!r}")
+    return value
+
+
+def distribution_1d(p: ArrayLike, name: str) -> NDArray[np.float64]:
+    """Check a single 1-D probability distribution (no batch)."""
+    arr = probabilities(p, name, axis=-1)
+    if arr.ndim != 1:
+        raise ValueError(f"{name} must be a 1-D distribution, got shape {arr.shape}")
+    return arr
+
+
+def joint_table_3d(pxyz: ArrayLike, name: str) -> NDArray[np.float64]:
+    """Check a joint table over three variables: axes X, Y, Z (the last three).
+
+    Leading axes, if any, are a batch of tables; each table must sum to 1.
+    """
+    arr = float_array(pxyz, name, allow_empty=True)
+    if arr.ndim < 3:
+        raise ValueError(f"{name} must be a 3-D joint table (axes X, Y, Z), got shape {arr.shape}")
+    check_outcomes(arr, (arr.ndim - 3, arr.ndim - 2, arr.ndim - 1), name)
+    n_cells = arr.shape[-3] * arr.shape[-2] * arr.shape[-1]
+    flat = probabilities(arr.reshape(*arr.shape[:-3], n_cells), name, axis=-1)
+    return flat.reshape(arr.shape)
+
+
+def paired_labels(
+    arrays: tuple[ArrayLike, ...], names: tuple[str, ...]
+) -> list[tuple[NDArray[np.intp], int]]:
+    """Label codes (see :func:`label_codes`) of several paired 1-D samples of one length."""
+    coded = [label_codes(a, n) for a, n in zip(arrays, names, strict=True)]
+    first = coded[0][0].size
+    for (codes, _), n in zip(coded[1:], names[1:], strict=True):
+        if codes.size != first:
+            raise ValueError(
+                f"{names[0]} has {first} samples but {n} has {codes.size}; they must be paired"
+            )
+    return coded
+
+
+def integer_counts(x: ArrayLike, name: str, *, axis: Axis = -1) -> tuple[NDArray[np.float64], Axis]:
+    """Check histograms of observed counts: whole numbers >= 0, each with a positive total.
+
+    Returns the counts (as float64) and the normalised axis.
+    """
+    arr = finite(x, name, allow_empty=True)
+    ax = normalize_axis(arr, axis, name)
+    check_outcomes(arr, tuple(range(arr.ndim)) if ax is None else (ax,), name)
+    if (arr < 0).any():
+        raise ValueError(f"{name} has a negative count: {_describe(arr < 0, arr)}")
+    frac = arr != np.round(arr)
+    if frac.any():
+        raise ValueError(f"{name} must hold whole-number counts, found {_describe(frac, arr)}")
+    if (arr.sum(axis=ax) <= 0).any():
+        where = "" if ax is None or arr.ndim == 1 else " (in at least one histogram along the axis)"
+        raise ValueError(f"{name} has no observations (all counts are zero){where}")
+    return arr, ax
+
+
+def samples_matrix(x: ArrayLike, name: str) -> NDArray[np.float64]:
+    """Check continuous samples: shape (n,) or (n, d), finite; returned as (n, d)."""
+    arr = finite(x, name)
+    if arr.ndim == 1:
+        return arr[:, None]
+    if arr.ndim != 2:
+        raise ValueError(
+            f"{name} must have shape (n_samples,) or (n_samples, n_dims), got {arr.shape}"
+        )
+    return arr
+
+
+def positive_distances(dist: NDArray[np.float64], k: int, name: str) -> None:
+    """Raise if a k-th nearest-neighbour distance is 0 (repeated samples)."""
+    if (dist <= 0).any():
+        i = int(np.argmax(dist <= 0))
+        raise ValueError(
+            f"{name} has repeated points: sample {i} has {k} or more exact duplicates, so its "
+            f"k-th neighbour distance is 0 and its log is -inf; the estimator needs continuous "
+            f"data (increase k, or add tiny noise to break the ties)"
+        )
+
+
+def covariance_matrices(
+    cov: ArrayLike, name: str, *, allow_scalar: bool = False
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Check covariance matrices, shape (..., d, d): finite, symmetric, positive definite.
+
+    ``allow_scalar`` accepts a 0-d variance as a 1 x 1 matrix.  Returns the
+    symmetrised matrices and their lower Cholesky factors (computed here,
+    since the factorisation is the positive-definiteness test).
+    """
+    arr = finite(cov, name, allow_empty=True)
+    if arr.ndim == 0 and allow_scalar:
+        arr = arr.reshape(1, 1)
+    if arr.ndim < 2 or arr.shape[-1] != arr.shape[-2]:
+        what = "a variance (a scalar) or " if allow_scalar else ""
+        raise ValueError(
+            f"{name} must be {what}a square covariance matrix of shape (..., d, d), "
+            f"got shape {arr.shape}"
+        )
+    check_outcomes(arr, (arr.ndim - 2, arr.ndim - 1), name)
+    if arr.size == 0:  # an empty batch of matrices
+        return arr, arr.copy()
+    sym = 0.5 * (arr + np.swapaxes(arr, -1, -2))
+    scale = np.abs(arr).max(axis=(-2, -1), keepdims=True)
+    asym = np.abs(arr - sym) > 1e-10 * scale
+    if asym.any():
+        raise ValueError(f"{name} is not symmetric: entry {_describe(asym, arr)}")
+    try:
+        chol = np.linalg.cholesky(sym)
+    except np.linalg.LinAlgError:
+        chol = None
+    if chol is None or not np.isfinite(chol).all():
+        # Find the first offending matrix of the batch to name it.
+        flat = sym.reshape(-1, *sym.shape[-2:])
+        bad = 0
+        for bad, m in enumerate(flat):  # noqa: B007 (used after the loop)
+            try:
+                ok = bool(np.isfinite(np.linalg.cholesky(m)).all())
+            except np.linalg.LinAlgError:
+                ok = False
+            if not ok:
+                break
+        index = tuple(int(i) for i in np.unravel_index(bad, sym.shape[:-2]))
+        where = "" if arr.ndim == 2 else f" at batch index {index}"
+        raise ValueError(
+            f"{name} is not positive definite{where}: a covariance matrix needs positive "
+            "eigenvalues (a singular one has no density)"
+        )
+    return sym, np.asarray(chol, dtype=np.float64)
+
+
+def mean_vectors(mu: ArrayLike, cov_dim: int, name: str, cov_name: str) -> NDArray[np.float64]:
+    """Check means of shape (..., d) against covariance matrices of size d x d."""
+    arr = finite(mu, name, allow_empty=True)
+    if arr.ndim == 0 or arr.shape[-1] != cov_dim:
+        raise ValueError(
+            f"{name} has shape {arr.shape} but {cov_name} is {cov_dim} x {cov_dim}; "
+            f"means must have shape (..., {cov_dim})"
+        )
+    return arr
+
+
+def class_weights(w: ArrayLike, n_classes: int, name: str = "weight") -> NDArray[np.float64]:
+    """Check per-class weights: shape (n_classes,), finite, non-negative."""
+    arr = finite(w, name)
+    if arr.shape != (n_classes,):
+        raise ValueError(f"{name} must have shape ({n_classes},), one per class, got {arr.shape}")
+    if (arr < 0).any():
+        raise ValueError(f"{name} must be non-negative, found {_describe(arr < 0, arr)}")
+    return arr
+
+
+def broadcast_weights(w: ArrayLike, shape: tuple[int, ...], name: str) -> NDArray[np.float64]:
+    """Check elementwise weights that broadcast to ``shape`` without enlarging it."""
+    arr = finite(w, name)
+    if (arr < 0).any():
+        raise ValueError(f"{name} must be non-negative, found {_describe(arr < 0, arr)}")
+    try:
+        out = np.broadcast_shapes(arr.shape, shape)
+    except ValueError:
+        out = None
+    if out != shape:
+        raise ValueError(f"{name} has shape {arr.shape}, which does not broadcast to {shape}")
+    return arr
+
+
+def weight_total(total: float, name: str) -> float:
+    """Check the denominator of a weighted mean: it must be positive, or the mean is 0/0."""
+    if not total > 0:
+        raise ValueError(
+            f"the weighted mean is undefined: {name} is {total!r} (every target is ignored or "
+            "has weight 0); use reduction='sum' or 'none'"
+        )
+    return total
+
+
+def ignore_index(value: Any, *, hard_targets: bool) -> int | None:
+    """Check an ``ignore_index``: ``None`` or an int, and only with integer class targets."""
+    if value is None:
+        return None
+    if not hard_targets:
+        raise ValueError(
+            "ignore_index applies only to integer class targets, not to soft targets "
+            "(as in PyTorch)"
+        )
+    return int(scalar(value, "ignore_index", integer=True))

@@ -15,7 +15,7 @@ from scipy import special
 from . import _kernels
 from . import _validation as _v
 
-__all__ = ["binary_entropy", "cross_entropy", "entropy", "information_content"]
+__all__ = ["binary_entropy", "cross_entropy", "entropy", "information_content", "perplexity"]
 
 
 def entropy(
@@ -199,3 +199,41 @@ def cross_entropy(
         return _v.to_units(fast, ln_b)
     a, b, ax = _v.probability_pair(p, q, ("p", "q"), axis=axis, normalize=normalize)
     return _v.to_units(np.maximum(_kernels.cross_entropy_nats(a, b, ax), 0.0), ln_b)
+
+
+def perplexity(p: ArrayLike, *, axis: int | None = -1) -> np.float64 | NDArray[np.float64]:
+    r"""Perplexity of a discrete distribution: the effective number of equally likely outcomes.
+
+    $$
+    \operatorname{PP}(P) = e^{H(P)} = 2^{H_2(P)} = \prod_x p(x)^{-p(x)}
+    $$
+
+    The uniform distribution over $n$ outcomes has perplexity $n$; any other
+    distribution over $n$ outcomes has less (between 1 and $n$).  The value
+    does not depend on the logarithm base (the base of the power cancels
+    it), so there is no ``base`` argument.  A language model's perplexity is
+    the exponential of its per-token cross-entropy in the same way.
+
+    Parameters
+    ----------
+    p : array_like
+        Probabilities along ``axis``; each distribution must sum to 1.
+    axis : int or None, default -1
+        Axis holding the outcomes; other axes are a batch.  ``None`` treats the
+        whole array as one distribution.
+
+    Returns
+    -------
+    float or ndarray
+        The perplexity, ``>= 1`` (a number of outcomes, no unit); the reduced
+        axis is removed.
+
+    Examples
+    --------
+    >>> from infotheory import perplexity
+    >>> print(perplexity([0.25, 0.25, 0.25, 0.25]))
+    4.0
+    >>> print(f"{perplexity([0.5, 0.25, 0.25]):.4f}")
+    2.8284
+    """
+    return _v.reduce_result(np.maximum(np.exp(entropy(p, axis=axis)), 1.0))

@@ -6,10 +6,11 @@ import math
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
+from scipy import linalg
 
 from . import _validation as _v
 
-__all__ = ["kl_gaussian", "kl_normal"]
+__all__ = ["kl_gaussian", "kl_multivariate_normal", "kl_normal"]
 
 # Taylor coefficients 1/k! for k = 2..12 of e^x - 1 - x, highest first (Horner).
 _EXPM1_MINUS_X_SERIES = [1.0 / math.factorial(k) for k in range(12, 1, -1)]
@@ -151,4 +152,118 @@ def kl_normal(
     log_r = np.where(near, np.log1p(np.where(near, rel, 0.0)), np.log(sp) - np.log(sq))
     # r^2 - 1 - 2 log r = e^(2 log r) - 1 - 2 log r: accurate near r = 1, where it vanishes.
     kl = 0.5 * _expm1_minus_x(2.0 * log_r) + 0.5 * ((mp - mq) / sq) ** 2
+    return _v.to_units(np.maximum(kl, 0.0), ln_b)
+
+
+def _solve_lower(chol: NDArray[np.float64], rhs: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Solve ``L X = B`` for a batch of lower-triangular ``L`` (shape (..., d, d)).
+
+    A triangular solve, never an inverse.  Whichever costs fewer Python-level
+    steps is used: one ``scipy.linalg.solve_triangular`` call per matrix
+    (LAPACK ``trtrs``; a single matrix, or few large ones), or forward
+    substitution one row at a time, vectorised over the batch (many small
+    matrices: a batch of 10**4 3 x 3 matrices took 2.5 s with one call per
+    matrix and takes a few ms this way).  Both are the same backward-stable
+    algorithm.
+    """
+    batch, d = chol.shape[:-2], chol.shape[-1]
+    flat_l = chol.reshape(-1, d, d)
+    flat_b = rhs.reshape(-1, d, rhs.shape[-1])
+    out = np.empty(flat_b.shape)
+    if flat_l.shape[0] <= d:
+        for i in range(flat_l.shape[0]):
+            out[i] = linalg.solve_triangular(flat_l[i], flat_b[i], lower=True, check_finite=False)
+    else:
+        for i in range(d):
+            partial = np.einsum("bj,bjk->bk", flat_l[:, i, :i], out[:, :i, :])
+            out[:, i, :] = (flat_b[:, i, :] - partial) / flat_l[:, i, i, None]
+    return out.reshape(*batch, d, rhs.shape[-1])
+
+
+def kl_multivariate_normal(
+    mu_p: ArrayLike,
+    cov_p: ArrayLike,
+    mu_q: ArrayLike,
+    cov_q: ArrayLike,
+    *,
+    base: float = math.e,
+) -> np.float64 | NDArray[np.float64]:
+    r"""KL divergence between two multivariate normals with full covariance matrices.
+
+    $$
+    D_{\mathrm{KL}}\big(\mathcal N(\mu_p, \Sigma_p) \,\|\, \mathcal N(\mu_q, \Sigma_q)\big)
+    = \tfrac12 \Big[\operatorname{tr}(\Sigma_q^{-1} \Sigma_p)
+    + (\mu_q - \mu_p)^\top \Sigma_q^{-1} (\mu_q - \mu_p) - d
+    + \log \frac{\det \Sigma_q}{\det \Sigma_p}\Big]
+    $$
+
+    No inverse and no determinant is formed.  With the Cholesky factors
+    $\Sigma_p = L_p L_p^\top$, $\Sigma_q = L_q L_q^\top$, the triangular solves
+    $M = L_q^{-1} L_p$ (lower triangular) and $z = L_q^{-1} (\mu_q - \mu_p)$ give
+
+    $$
+    2 D_{\mathrm{KL}} = \sum_i \big(M_{ii}^2 - 1 - \log M_{ii}^2\big)
+    + \sum_{i > j} M_{ij}^2 + \lVert z \rVert^2,
+    $$
+
+    a sum of non-negative terms (so no cancellation, and never negative);
+    $M_{ii}^2 - 1 - \log M_{ii}^2$ is evaluated accurately near $M_{ii} = 1$,
+    as in [`kl_normal`][infotheory.gaussian.kl_normal].  In one dimension this is
+    [`kl_normal`][infotheory.gaussian.kl_normal]; against a standard normal
+    ``q`` with diagonal ``cov_p`` it is [`kl_gaussian`][infotheory.gaussian.kl_gaussian].
+
+    Parameters
+    ----------
+    mu_p, mu_q : array_like, shape (..., d)
+        Means of ``P`` and ``Q``.
+    cov_p, cov_q : array_like, shape (..., d, d)
+        Covariance matrices, symmetric positive definite.  A matrix that is
+        not (singular, indefinite, asymmetric) raises ``ValueError``.
+    base : float, default e
+        Logarithm base: ``e`` gives nats, ``2`` bits.
+
+    Returns
+    -------
+    float or ndarray
+        $D_{\mathrm{KL}}(P \,\|\, Q) \ge 0$; the leading (batch) axes of the four
+        arguments broadcast against each other.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from infotheory import kl_multivariate_normal
+    >>> cov = [[1.0, 0.8], [0.8, 1.0]]
+    >>> print(f"{kl_multivariate_normal([0.0, 0.0], cov, [0.0, 0.0], np.eye(2)):.4f}")
+    0.5108
+    >>> print(f"{kl_multivariate_normal([1.0, 0.0], np.eye(2), [0.0, 0.0], np.eye(2)):.4f}")
+    0.5000
+    """
+    ln_b = _v.log_base(base)
+    _, lp = _v.covariance_matrices(cov_p, "cov_p")
+    _, lq = _v.covariance_matrices(cov_q, "cov_q")
+    d = lp.shape[-1]
+    if lq.shape[-1] != d:
+        raise ValueError(f"cov_p is {d} x {d} but cov_q is {lq.shape[-1]} x {lq.shape[-1]}")
+    mp = _v.mean_vectors(mu_p, d, "mu_p", "cov_p")
+    mq = _v.mean_vectors(mu_q, d, "mu_q", "cov_q")
+    try:
+        batch = np.broadcast_shapes(mp.shape[:-1], lp.shape[:-2], mq.shape[:-1], lq.shape[:-2])
+    except ValueError:
+        raise ValueError(
+            "the batch shapes of mu_p, cov_p, mu_q and cov_q (all but their last axes) "
+            "must broadcast together"
+        ) from None
+    lp = np.broadcast_to(lp, (*batch, d, d))
+    lq = np.broadcast_to(lq, (*batch, d, d))
+    delta = np.broadcast_to(mq - mp, (*batch, d))
+    # One solve for both right-hand sides: [M | z] = L_q^{-1} [L_p | mu_q - mu_p].
+    solved = _solve_lower(lq, np.concatenate([lp, delta[..., None]], axis=-1))
+    m, z = solved[..., :d], solved[..., d]
+    log_ratio = np.log(np.diagonal(lp, axis1=-2, axis2=-1)) - np.log(
+        np.diagonal(lq, axis1=-2, axis2=-1)
+    )
+    off_diagonal = np.sum(np.tril(m, k=-1) ** 2, axis=(-2, -1))
+    kl = 0.5 * (
+        np.sum(_expm1_minus_x(2.0 * log_ratio), axis=-1) + off_diagonal + np.sum(z**2, axis=-1)
+    )
     return _v.to_units(np.maximum(kl, 0.0), ln_b)

@@ -203,6 +203,8 @@ def cross_entropy_with_logits(
     label_smoothing: float = 0.0,
     reduction: Reduction = "mean",
     base: float = math.e,
+    weight: ArrayLike | None = None,
+    ignore_index: int | None = None,
 ) -> np.float64 | NDArray[np.float64]:
     r"""Cross-entropy loss of a classifier, computed stably from its logits.
 
@@ -214,6 +216,26 @@ def cross_entropy_with_logits(
     indices (integers, shape ``logits.shape[:-1]``) or soft targets
     (probabilities, the same shape as ``logits``), like PyTorch's
     ``cross_entropy``.
+
+    Class weights and ignored targets follow PyTorch's ``cross_entropy``
+    exactly.  With weights $w_k$, the loss of sample $n$ is
+    $\ell_n = -\sum_k w_k\, y_{n,k} \log \operatorname{softmax}(z_n)_k$, that
+    is $w_{c_n} \cdot (-\log \operatorname{softmax}(z_n)_{c_n})$ for a hard
+    target $c_n$.  For hard targets, ``reduction="mean"`` is the weighted mean
+
+    $$
+    \ell = \frac{\sum_n \ell_n}{\sum_{n\,:\,c_n \ne \text{ignore\_index}} w_{c_n}},
+    $$
+
+    which divides by the total weight of the targets that count (their number
+    without weights); a target equal to ``ignore_index`` contributes 0 to the
+    loss and to the denominator.  With label smoothing the smoothed target
+    is weighted class by class, as in PyTorch: $\ell_n = (1 - \varepsilon)
+    w_{c_n} (-\log s_{c_n}) + \tfrac{\varepsilon}{K} \sum_k w_k (-\log
+    s_k)$ with $s = \operatorname{softmax}(z_n)$, and the mean still divides
+    by $\sum_n w_{c_n}$.  For soft targets, ``"mean"`` divides by the
+    number of samples, weighted or not (PyTorch's rule), and
+    ``ignore_index`` does not apply.
 
     Parameters
     ----------
@@ -228,11 +250,24 @@ def cross_entropy_with_logits(
         How to combine the per-sample losses.
     base : float, default e
         Logarithm base: ``e`` gives nats (as every framework), ``2`` bits.
+    weight : array_like, shape (n_classes,), optional
+        Non-negative weight of each class (PyTorch's ``weight``).
+    ignore_index : int, optional
+        A hard-target value whose samples are left out (PyTorch's
+        ``ignore_index``, whose default there is -100; here the default,
+        ``None``, ignores nothing).  It may lie outside ``[0, n_classes)``.
 
     Returns
     -------
     float or ndarray
-        The reduced loss, or one loss per sample with ``reduction="none"``.
+        The reduced loss, or one loss per sample with ``reduction="none"``
+        (0 for ignored samples).
+
+    Raises
+    ------
+    ValueError
+        Besides bad targets or logits: ``reduction="mean"`` when every target
+        is ignored or has weight 0 (PyTorch returns NaN there).
 
     Examples
     --------
@@ -242,6 +277,10 @@ def cross_entropy_with_logits(
     0.3069
     >>> print(cross_entropy_with_logits([0], [[1000.0, 0.0]]))
     0.0
+    >>> print(f"{cross_entropy_with_logits([0, 1], logits, weight=[1.0, 3.0, 1.0]):.4f}")
+    0.2518
+    >>> print(f"{cross_entropy_with_logits([0, -100], logits, ignore_index=-100):.4f}")
+    0.4170
     """
     _check_reduction(reduction)
     ln_b = _v.log_base(base)
@@ -250,15 +289,23 @@ def cross_entropy_with_logits(
     if z.ndim == 0:
         raise ValueError("logits must have a class axis (shape (..., n_classes))")
     n_classes = z.shape[-1]
+    w = None if weight is None else _v.class_weights(weight, n_classes)
     t = _v.numeric_array(targets, "targets")
     # An empty list of targets has dtype float64: an empty batch of labels.
-    hard = np.issubdtype(t.dtype, np.integer) or (t.size == 0 and t.shape == z.shape[:-1])
+    hard = bool(np.issubdtype(t.dtype, np.integer)) or (t.size == 0 and t.shape == z.shape[:-1])
+    ignore = _v.ignore_index(ignore_index, hard_targets=hard)
+    ignored = None
     if hard:
         if t.shape != z.shape[:-1]:
             raise ValueError(
                 f"integer targets must have shape {z.shape[:-1]} (logits without the class "
                 f"axis), got {t.shape}"
             )
+        if ignore is not None:
+            # Ignored targets may hold any value (PyTorch's -100): give them a
+            # valid class, then zero their loss.
+            ignored = t == ignore
+            t = np.where(ignored, 0, t)
         y = smooth_labels(t, n_classes, eps)
     else:
         if t.shape != z.shape:
@@ -268,10 +315,20 @@ def cross_entropy_with_logits(
             )
         y = _v.probabilities(t, "targets", axis=-1, offer_normalize=False)
         y = (1.0 - eps) * y + eps / n_classes
+    if w is not None:
+        y = y * w
     logp = log_softmax(z)
     with np.errstate(invalid="ignore"):
         # A zero target on a masked (-inf) class contributes 0, not NaN.
         losses = -np.sum(np.where(y > 0, y * logp, 0.0), axis=-1)
+    if ignored is not None:
+        losses = np.where(ignored, 0.0, losses)
+    if hard and reduction == "mean" and (w is not None or ignored is not None):
+        counted = np.ones(t.shape) if w is None else w[t]
+        if ignored is not None:
+            counted = np.where(ignored, 0.0, counted)
+        total = _v.weight_total(float(np.sum(counted)), "the total weight of the targets")
+        return _v.to_units(np.sum(losses) / total, ln_b)
     return _reduce(losses, reduction, ln_b)
 
 
@@ -332,6 +389,8 @@ def binary_cross_entropy_with_logits(
     *,
     reduction: Reduction = "mean",
     base: float = math.e,
+    pos_weight: ArrayLike | None = None,
+    weight: ArrayLike | None = None,
 ) -> np.float64 | NDArray[np.float64]:
     r"""Binary cross-entropy computed from logits, exact for any logit size.
 
@@ -345,6 +404,22 @@ def binary_cross_entropy_with_logits(
     The right-hand form never evaluates $\sigma(z)$, so ``z = ±1000`` gives
     the exact loss instead of ``inf`` or ``nan``, with no clipping.
 
+    ``pos_weight`` and ``weight`` follow PyTorch's
+    ``binary_cross_entropy_with_logits``: with $p_c$ the weight of positive
+    examples (broadcast along the last, class axis) and $w_n$ the weight of
+    each element,
+
+    $$
+    \ell_n = w_n \big[p_c\, y_n \operatorname{softplus}(-z_n)
+    + (1 - y_n) \operatorname{softplus}(z_n)\big],
+    $$
+
+    and ``reduction="mean"`` is the plain mean of the $\ell_n$ over all
+    elements: unlike the weighted mean of
+    [`cross_entropy_with_logits`][infotheory.cross_entropy_with_logits], PyTorch
+    does not divide by the sum of the weights here.  ``pos_weight > 1``
+    raises recall, ``< 1`` precision.
+
     Parameters
     ----------
     y_true : array_like
@@ -355,6 +430,12 @@ def binary_cross_entropy_with_logits(
         How to combine the per-sample losses.
     base : float, default e
         Logarithm base: ``e`` gives nats, ``2`` bits.
+    pos_weight : array_like, optional
+        Non-negative weight of the positive term, one per class (last axis);
+        anything that broadcasts to the shape of ``y_true``.
+    weight : array_like, optional
+        Non-negative weight of each element; broadcasts to the shape of
+        ``y_true``.
 
     Returns
     -------
@@ -367,11 +448,21 @@ def binary_cross_entropy_with_logits(
     >>> print(binary_cross_entropy_with_logits([1, 0, 1, 0], [1000, -1000, -1000, 1000],
     ...                                        reduction="none"))
     [   0.    0. 1000. 1000.]
+    >>> print(binary_cross_entropy_with_logits([1, 0], [-1000, 1000], pos_weight=3.0,
+    ...                                        reduction="none"))
+    [3000. 1000.]
     """
     _check_reduction(reduction)
     ln_b = _v.log_base(base)
     y = _v.unit_interval(y_true, "y_true", allow_empty=True)
     z = _v.finite(logits, "logits", allow_empty=True)
     _v.same_shape(y, z, ("y_true", "logits"))
+    pw = None if pos_weight is None else _v.broadcast_weights(pos_weight, y.shape, "pos_weight")
+    w = None if weight is None else _v.broadcast_weights(weight, y.shape, "weight")
     losses = y * np.logaddexp(0.0, -z) + (1.0 - y) * np.logaddexp(0.0, z)
+    if pw is not None:
+        # Rescale the positive term, y softplus(-z), by pos_weight.
+        losses = np.maximum(losses + (pw - 1.0) * y * np.logaddexp(0.0, -z), 0.0)
+    if w is not None:
+        losses = w * losses
     return _reduce(losses, reduction, ln_b)

@@ -106,3 +106,33 @@ def joint_tables(*, min_weight: float = 0.0) -> st.SearchStrategy[np.ndarray]:
 def stochastic_matrices(n_rows: int, n_cols: int) -> st.SearchStrategy[np.ndarray]:
     """Channel matrices K[y, z] = P(Z = z | Y = y): every row a distribution."""
     return distributions((n_rows, n_cols), allow_subnormal=False)
+
+
+def joint_tables_3d(*, min_weight: float = 0.0) -> st.SearchStrategy[np.ndarray]:
+    """Joint tables p(x, y, z) of shape (2..4, 2..4, 1..4), summing to 1 overall."""
+    shapes = st.tuples(st.integers(2, 4), st.integers(2, 4), st.integers(1, 4))
+    elements = st.floats(min_value=min_weight, max_value=1.0, allow_subnormal=False)
+    return (
+        shapes.flatmap(lambda s: hnp.arrays(np.float64, s, elements=elements))
+        .filter(lambda a: a.sum() > 0)
+        .map(lambda a: a / a.sum())
+    )
+
+
+def markov_chains() -> st.SearchStrategy[np.ndarray]:
+    """Joint tables p(x, y, z) = p(x) K1[x, y] K2[y, z] of a Markov chain X -> Y -> Z."""
+    sizes = st.tuples(st.integers(2, 4), st.integers(2, 4), st.integers(2, 4))
+    return sizes.flatmap(
+        lambda s: st.tuples(
+            distributions(s[0], allow_subnormal=False),
+            stochastic_matrices(s[0], s[1]),
+            stochastic_matrices(s[1], s[2]),
+        )
+    ).map(lambda t: np.einsum("i,ij,jk->ijk", *t))
+
+
+#: Orders of the Rényi family, special ones included.
+renyi_orders = st.one_of(
+    st.sampled_from([0.0, 0.5, 1.0, 2.0, math.inf]),
+    st.floats(min_value=0.0, max_value=200.0),
+)

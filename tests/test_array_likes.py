@@ -121,6 +121,48 @@ CALLS = {
         {"X": np.column_stack([_X, _xs(60)]), "y": _LAB},
         labels=("y",),
     ),
+    "renyi_entropy": Call(it.renyi_entropy, {"p": _dist(3, 4)}, {"alpha": 2.0}),
+    "renyi_divergence": Call(
+        it.renyi_divergence, {"p": _dist(3, 4), "q": _dist(3, 4)}, {"alpha": 0.5}
+    ),
+    "tsallis_entropy": Call(it.tsallis_entropy, {"p": _dist(3, 4)}, {"alpha": 2.0}),
+    "perplexity": Call(it.perplexity, {"p": _dist(3, 4)}),
+    "entropy_from_counts": Call(
+        it.entropy_from_counts,
+        {"counts": np.array([[3, 0, 5, 1], [2, 2, 7, 4]])},
+        {"estimator": "chao-shen"},
+        labels=("counts",),
+    ),
+    "conditional_mutual_information": Call(
+        it.conditional_mutual_information, {"pxyz": _dist(24).reshape(2, 3, 4)}
+    ),
+    "conditional_mutual_information_from_samples": Call(
+        it.conditional_mutual_information_from_samples,
+        {"x": RNG.integers(0, 3, 80), "y": RNG.integers(0, 3, 80), "z": RNG.integers(0, 2, 80)},
+        {"estimator": "miller-madow"},
+        labels=("x", "y", "z"),
+    ),
+    "variation_of_information": Call(it.variation_of_information, {"pxy": _TABLE.reshape(3, 4)}),
+    "normalized_mutual_information_from_samples": Call(
+        it.normalized_mutual_information_from_samples,
+        {"x": RNG.integers(0, 4, 50), "y": RNG.integers(0, 3, 50)},
+        {"average": "geometric"},
+        labels=("x", "y"),
+    ),
+    "differential_entropy_gaussian": Call(
+        it.differential_entropy_gaussian, {"cov": np.array([[2.0, 0.3], [0.3, 1.0]])}
+    ),
+    "differential_entropy": Call(it.differential_entropy, {"samples": _X}, {"k": 3}),
+    "kl_multivariate_normal": Call(
+        it.kl_multivariate_normal,
+        {
+            "mu_p": _xs(2),
+            "cov_p": np.array([[2.0, 0.3], [0.3, 1.0]]),
+            "mu_q": _xs(2),
+            "cov_q": np.array([[1.0, -0.2], [-0.2, 0.5]]),
+        },
+    ),
+    "huffman_code": Call(it.huffman_code, {"p": np.array([0.4, 0.3, 0.2, 0.1])}),
 }
 # Large single distributions: the fused (chunked) path must see converted input too.
 _BIG_P, _BIG_Q = _dist(2 * _kernels.CHUNK + 5), _dist(2 * _kernels.CHUNK + 5)
@@ -164,7 +206,9 @@ def _nullable(a: np.ndarray) -> Any:
     dtype = "Int64" if np.issubdtype(a.dtype, np.integer) else "Float64"
     if a.ndim == 1:
         return pd.Series(a, dtype=dtype)
-    return pd.DataFrame(a).astype(dtype)
+    if a.ndim == 2:
+        return pd.DataFrame(a).astype(dtype)
+    pytest.skip("pandas has no 3-D container")
 
 
 def _torch(a: np.ndarray) -> Any:

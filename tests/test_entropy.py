@@ -1,4 +1,4 @@
-"""Entropy, information content, binary entropy and cross-entropy."""
+"""Entropy, information content, binary entropy, cross-entropy and perplexity."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 import scipy.stats
 from _strategies import ref_entropy
 
-from infotheory import binary_entropy, cross_entropy, entropy, information_content
+from infotheory import binary_entropy, cross_entropy, entropy, information_content, perplexity
 
 RNG_SEED = 20240601
 
@@ -187,3 +187,27 @@ def test_cross_entropy_matches_scipy_entropy_plus_kl():
     expected = scipy.stats.entropy(p, axis=-1) + scipy.stats.entropy(p, q[None, :], axis=-1)
     np.testing.assert_allclose(cross_entropy(p, q), expected, rtol=1e-12)
     np.testing.assert_allclose(cross_entropy(p.T, q[:, None], axis=0), expected, rtol=1e-12)
+
+
+# --- perplexity ---------------------------------------------------------------------------------
+
+
+def test_perplexity_is_the_effective_number_of_outcomes():
+    assert perplexity([0.25] * 4) == pytest.approx(4.0, rel=1e-15)
+    assert perplexity([1.0, 0.0, 0.0]) == 1.0
+    p = [0.5, 0.25, 0.25]
+    # e^H = 2^(H in bits) = prod p^-p = 2^1.5
+    assert perplexity(p) == pytest.approx(2**1.5, rel=1e-15)
+    assert perplexity(p) == pytest.approx(math.exp(ref_entropy(p)), rel=1e-15)
+    assert perplexity(p) == pytest.approx(2 ** entropy(p, base=2), rel=1e-15)
+    assert perplexity(p) == pytest.approx(math.prod(x**-x for x in p), rel=1e-15)
+
+
+def test_perplexity_batched_and_axis():
+    batch = np.array([[0.25] * 4, [0.5, 0.5, 0.0, 0.0]])
+    out = perplexity(batch)
+    assert out.shape == (2,)
+    np.testing.assert_allclose(out, [4.0, 2.0], rtol=1e-15)
+    np.testing.assert_allclose(perplexity(batch.T, axis=0), out, rtol=1e-15)
+    # one distribution: four outcomes of 1/8 and two of 1/4, H = 2.5 bits
+    assert perplexity(batch / 2, axis=None) == pytest.approx(2**2.5, rel=1e-14)

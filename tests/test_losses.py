@@ -239,3 +239,202 @@ def test_bce_with_logits_agrees_with_probabilities():
         binary_cross_entropy(y, scipy.special.expit(z), reduction="none"),
         rtol=1e-10,
     )
+
+
+# --- class weights, ignore_index, pos_weight: PyTorch's semantics ---------------------------
+#
+# The expected values below are worked from the formulas in PyTorch's documentation
+# (torch.nn.CrossEntropyLoss, torch.nn.BCEWithLogitsLoss), one term at a time with math;
+# the tests after them compare with torch itself when it is installed.
+
+WLOGITS = [[2.0, 1.0, 0.1], [0.5, 2.5, 0.0], [0.0, 0.0, 3.0]]
+WEIGHT = [1.0, 3.0, 0.5]
+
+
+def _nll(z, c):
+    return -math.log(_softmax_by_hand(z)[c])
+
+
+def test_ce_class_weights_hard_targets_by_hand():
+    targets = [0, 1, 1]
+    per = [WEIGHT[c] * _nll(z, c) for z, c in zip(WLOGITS, targets, strict=True)]
+    # mean divides by the summed weight of the targets, w_0 + w_1 + w_1 = 7
+    assert cross_entropy_with_logits(targets, WLOGITS, weight=WEIGHT) == pytest.approx(
+        math.fsum(per) / 7.0, rel=1e-14
+    )
+    assert cross_entropy_with_logits(
+        targets, WLOGITS, weight=WEIGHT, reduction="sum"
+    ) == pytest.approx(math.fsum(per), rel=1e-14)
+    np.testing.assert_allclose(
+        cross_entropy_with_logits(targets, WLOGITS, weight=WEIGHT, reduction="none"),
+        per,
+        rtol=1e-14,
+    )
+    # unit weights change nothing
+    assert cross_entropy_with_logits(targets, WLOGITS, weight=[1.0] * 3) == pytest.approx(
+        cross_entropy_with_logits(targets, WLOGITS), rel=1e-15
+    )
+
+
+def test_ce_ignore_index_by_hand():
+    targets = [0, -100, 2]
+    per = [_nll(WLOGITS[0], 0), 0.0, _nll(WLOGITS[2], 2)]
+    out = cross_entropy_with_logits(targets, WLOGITS, ignore_index=-100, reduction="none")
+    np.testing.assert_allclose(out, per, rtol=1e-14)
+    # mean over the two targets that count
+    assert cross_entropy_with_logits(targets, WLOGITS, ignore_index=-100) == pytest.approx(
+        math.fsum(per) / 2, rel=1e-14
+    )
+    # with weights: divided by w_0 + w_2
+    weighted = WEIGHT[0] * per[0] + WEIGHT[2] * per[2]
+    assert cross_entropy_with_logits(
+        targets, WLOGITS, ignore_index=-100, weight=WEIGHT
+    ) == pytest.approx(weighted / (WEIGHT[0] + WEIGHT[2]), rel=1e-14)
+    # an ignore_index inside [0, n_classes) ignores that class
+    assert cross_entropy_with_logits([0, 1, 2], WLOGITS, ignore_index=1) == pytest.approx(
+        (per[0] + per[2]) / 2, rel=1e-14
+    )
+
+
+def test_ce_weight_with_label_smoothing_by_hand():
+    # PyTorch: (1 - eps) w_c (-log s_c) + eps / K * sum_k w_k (-log s_k), mean / sum w_c
+    targets, eps, k = [0, 1, 2], 0.2, 3
+    per = []
+    for z, c in zip(WLOGITS, targets, strict=True):
+        smooth = math.fsum(WEIGHT[j] * _nll(z, j) for j in range(k))
+        per.append((1 - eps) * WEIGHT[c] * _nll(z, c) + eps / k * smooth)
+    got = cross_entropy_with_logits(targets, WLOGITS, weight=WEIGHT, label_smoothing=eps)
+    assert got == pytest.approx(math.fsum(per) / math.fsum(WEIGHT), rel=1e-14)
+
+
+def test_ce_weight_with_soft_targets_by_hand():
+    # PyTorch: -sum_k w_k y_k log s_k per sample; the mean divides by the batch size
+    soft = [[0.7, 0.2, 0.1], [0.0, 1.0, 0.0], [0.25, 0.25, 0.5]]
+    per = [
+        math.fsum(WEIGHT[j] * y[j] * _nll(z, j) for j in range(3))
+        for z, y in zip(WLOGITS, soft, strict=True)
+    ]
+    assert cross_entropy_with_logits(soft, WLOGITS, weight=WEIGHT) == pytest.approx(
+        math.fsum(per) / 3, rel=1e-14
+    )
+    np.testing.assert_allclose(
+        cross_entropy_with_logits(soft, WLOGITS, weight=WEIGHT, reduction="none"), per, rtol=1e-14
+    )
+
+
+def test_ce_weighted_mean_of_nothing_raises():
+    with pytest.raises(ValueError, match="weighted mean is undefined"):
+        cross_entropy_with_logits([-1, -1, -1], WLOGITS, ignore_index=-1)
+    with pytest.raises(ValueError, match="weighted mean is undefined"):
+        cross_entropy_with_logits([0, 0, 0], WLOGITS, weight=[0.0, 1.0, 1.0])
+    # the sum and the per-sample losses are defined
+    assert cross_entropy_with_logits([-1, -1, -1], WLOGITS, ignore_index=-1, reduction="sum") == 0
+
+
+def test_bce_pos_weight_and_weight_by_hand():
+    y = [[1.0, 0.0], [1.0, 1.0], [0.0, 0.3]]
+    z = [[0.5, -1.0], [-2.0, 3.0], [1.5, 0.2]]
+    pos_weight = [2.0, 0.5]  # per class (last axis)
+    weight = [[1.0], [0.0], [3.0]]  # per row, broadcast
+
+    def sp(v):
+        return math.log1p(math.exp(v))
+
+    per = [
+        [
+            weight[i][0] * (pos_weight[j] * y[i][j] * sp(-z[i][j]) + (1 - y[i][j]) * sp(z[i][j]))
+            for j in range(2)
+        ]
+        for i in range(3)
+    ]
+    got = binary_cross_entropy_with_logits(
+        y, z, pos_weight=pos_weight, weight=weight, reduction="none"
+    )
+    np.testing.assert_allclose(got, per, rtol=1e-14)
+    flat = [v for row in per for v in row]
+    # PyTorch's mean is the plain mean over the 6 elements, not divided by the weights
+    assert binary_cross_entropy_with_logits(
+        y, z, pos_weight=pos_weight, weight=weight
+    ) == pytest.approx(math.fsum(flat) / 6, rel=1e-14)
+    assert binary_cross_entropy_with_logits(
+        y, z, pos_weight=pos_weight, weight=weight, reduction="sum"
+    ) == pytest.approx(math.fsum(flat), rel=1e-14)
+    # pos_weight = 1 and weight = 1 change nothing
+    assert binary_cross_entropy_with_logits(y, z, pos_weight=1.0, weight=1.0) == pytest.approx(
+        binary_cross_entropy_with_logits(y, z), rel=1e-15
+    )
+
+
+def test_bce_pos_weight_exact_for_huge_logits():
+    out = binary_cross_entropy_with_logits(
+        [1.0, 1.0, 0.0], [-1000.0, 1000.0, 1000.0], pos_weight=0.25, reduction="none"
+    )
+    np.testing.assert_array_equal(out, [250.0, 0.0, 1000.0])
+    assert binary_cross_entropy_with_logits([1.0], [-1000.0], pos_weight=0.0) == 0.0
+
+
+# --- against torch itself -----------------------------------------------------------------------
+
+try:
+    import torch
+    from torch.nn import functional as torch_f
+except ImportError:  # pragma: no cover - depends on the environment
+    torch = None
+
+needs_torch = pytest.mark.skipif(
+    torch is None, reason="torch is not installed (the hand-worked tests above still run)"
+)
+
+
+@needs_torch
+@pytest.mark.parametrize("reduction", ["mean", "sum", "none"])
+@pytest.mark.parametrize("eps", [0.0, 0.15])
+def test_ce_weight_and_ignore_index_match_torch(reduction, eps):
+    rng = np.random.default_rng(31)
+    z = rng.normal(scale=2.0, size=(9, 5))
+    t = rng.integers(0, 5, size=9)
+    t[[1, 6]] = -100
+    w = rng.uniform(0.1, 3.0, size=5)
+    ours = cross_entropy_with_logits(
+        t, z, weight=w, ignore_index=-100, reduction=reduction, label_smoothing=eps
+    )
+    theirs = torch_f.cross_entropy(
+        torch.tensor(z),
+        torch.tensor(t),
+        weight=torch.tensor(w),
+        ignore_index=-100,
+        reduction=reduction,
+        label_smoothing=eps,
+    ).numpy()
+    np.testing.assert_allclose(ours, theirs, rtol=1e-12, atol=1e-15)
+    # soft targets with class weights
+    q = rng.dirichlet(np.ones(5), size=9)
+    ours = cross_entropy_with_logits(q, z, weight=w, reduction=reduction, label_smoothing=eps)
+    theirs = torch_f.cross_entropy(
+        torch.tensor(z),
+        torch.tensor(q),
+        weight=torch.tensor(w),
+        reduction=reduction,
+        label_smoothing=eps,
+    ).numpy()
+    np.testing.assert_allclose(ours, theirs, rtol=1e-12, atol=1e-15)
+
+
+@needs_torch
+@pytest.mark.parametrize("reduction", ["mean", "sum", "none"])
+def test_bce_pos_weight_and_weight_match_torch(reduction):
+    rng = np.random.default_rng(32)
+    y = rng.random((6, 4))
+    y[:3] = np.round(y[:3])
+    z = rng.normal(scale=4.0, size=(6, 4))
+    pw = rng.uniform(0.1, 5.0, size=4)
+    w = rng.uniform(0.0, 2.0, size=(6, 1))
+    ours = binary_cross_entropy_with_logits(y, z, pos_weight=pw, weight=w, reduction=reduction)
+    theirs = torch_f.binary_cross_entropy_with_logits(
+        torch.tensor(z),
+        torch.tensor(y),
+        pos_weight=torch.tensor(pw),
+        weight=torch.tensor(w),
+        reduction=reduction,
+    ).numpy()
+    np.testing.assert_allclose(ours, theirs, rtol=1e-12, atol=1e-15)

@@ -8,18 +8,22 @@ import tracemalloc
 import numpy as np
 import pytest
 from _strategies import ref_entropy, ref_kl
-from sklearn.metrics import mutual_info_score
+from sklearn.metrics import mutual_info_score, normalized_mutual_info_score
 
 from infotheory import (
     _kernels,
     _validation,
     conditional_entropy,
+    conditional_mutual_information,
+    conditional_mutual_information_from_samples,
     entropy,
     information_gain,
     joint_entropy,
     kl_divergence,
     mutual_information,
     mutual_information_from_samples,
+    normalized_mutual_information_from_samples,
+    variation_of_information,
 )
 
 LN2 = math.log(2.0)
@@ -362,3 +366,225 @@ def test_ross_estimator_with_many_classes():
     assert ours == pytest.approx(ref, rel=1e-10)
     peak = _peak_bytes(lambda: mutual_information_knn(x, labels, discrete_y=True, k=1))
     assert peak <= 40 * (x.nbytes + labels.nbytes)
+
+
+# --- conditional mutual information --------------------------------------------------------
+
+
+def _cmi_by_hand(t):
+    """sum p(x,y,z) log[p(z) p(x,y,z) / (p(x,z) p(y,z))], term by term."""
+    nx, ny, nz = t.shape
+    pz = [math.fsum(t[i, j, k] for i in range(nx) for j in range(ny)) for k in range(nz)]
+    pxz = [[math.fsum(t[i, j, k] for j in range(ny)) for k in range(nz)] for i in range(nx)]
+    pyz = [[math.fsum(t[i, j, k] for i in range(nx)) for k in range(nz)] for j in range(ny)]
+    terms = [
+        t[i, j, k] * math.log(pz[k] * t[i, j, k] / (pxz[i][k] * pyz[j][k]))
+        for i in range(nx)
+        for j in range(ny)
+        for k in range(nz)
+        if t[i, j, k] > 0
+    ]
+    return math.fsum(terms)
+
+
+def _xor_table():
+    t = np.zeros((2, 2, 2))
+    for x in (0, 1):
+        for y in (0, 1):
+            t[x, y, x ^ y] = 0.25
+    return t
+
+
+def test_cmi_xor_and_common_cause():
+    # Z = X xor Y: X and Y independent, but given Z each determines the other
+    t = _xor_table()
+    assert mutual_information(t.sum(axis=2)) == 0.0
+    assert conditional_mutual_information(t, base=2) == 1.0
+    # common cause: X and Y are noisy copies of Z, independent given Z
+    pz = np.array([0.3, 0.7])
+    channel = np.array([[0.9, 0.1], [0.2, 0.8]])  # P(x | z) = P(y | z)
+    t = np.einsum("k,ki,kj->ijk", pz, channel, channel)
+    assert mutual_information(t.sum(axis=2)) > 0.05
+    assert conditional_mutual_information(t) == pytest.approx(0.0, abs=1e-15)
+
+
+def test_cmi_matches_hand_formula_and_chain_rule():
+    rng = np.random.default_rng(11)
+    for shape in [(2, 3, 4), (3, 3, 2), (4, 2, 5)]:
+        t = rng.dirichlet(np.ones(np.prod(shape))).reshape(shape)
+        t[0, 0, 0] = 0.0  # an empty cell
+        t /= t.sum()
+        cmi = conditional_mutual_information(t)
+        assert cmi == pytest.approx(_cmi_by_hand(t), rel=1e-12)
+        assert conditional_mutual_information(t, base=2) == pytest.approx(cmi / LN2, rel=1e-13)
+        # chain rule: I(X; Y, Z) = I(X; Z) + I(X; Y | Z)
+        i_x_yz = mutual_information(t.reshape(shape[0], -1))
+        i_x_z = mutual_information(t.sum(axis=1))
+        assert i_x_yz == pytest.approx(i_x_z + cmi, rel=1e-12)
+        # H(X|Z) - H(X|Y,Z)
+        h_x_given_z = conditional_entropy(t.sum(axis=1).T)
+        h_x_given_yz = conditional_entropy(t.reshape(shape[0], -1).T)
+        assert cmi == pytest.approx(h_x_given_z - h_x_given_yz, rel=1e-10, abs=1e-15)
+
+
+def test_cmi_with_a_single_z_is_mutual_information_and_empty_z_slices_drop():
+    t = np.array(WEATHER)[..., None]
+    assert conditional_mutual_information(t) == pytest.approx(mutual_information(WEATHER))
+    t = np.concatenate([t, np.zeros((2, 2, 3))], axis=2)  # z values that never occur
+    assert conditional_mutual_information(t) == pytest.approx(mutual_information(WEATHER))
+
+
+def test_cmi_batched():
+    tables = np.stack([_xor_table(), np.full((2, 2, 2), 0.125)])
+    out = conditional_mutual_information(tables, base=2)
+    assert out.shape == (2,)
+    np.testing.assert_allclose(out, [1.0, 0.0], atol=1e-15)
+
+
+def _cmi_from_samples_by_hand(x, y, z, miller_madow=False):
+    n = len(x)
+    c = {}
+    for key in zip(x, y, z, strict=True):
+        c[key] = c.get(key, 0) + 1
+
+    def marginal(f):
+        m = {}
+        for key, v in c.items():
+            m[f(key)] = m.get(f(key), 0) + v
+        return m
+
+    cz, cxz, cyz = (
+        marginal(lambda k: k[2]),
+        marginal(lambda k: (k[0], k[2])),
+        marginal(lambda k: (k[1], k[2])),
+    )
+    plugin = math.fsum(
+        v / n * math.log(v * cz[k[2]] / (cxz[k[0], k[2]] * cyz[k[1], k[2]])) for k, v in c.items()
+    )
+    if miller_madow:
+        plugin += (len(cxz) + len(cyz) - len(c) - len(cz)) / (2 * n)
+    return max(plugin, 0.0)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_cmi_from_samples_by_hand(seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(10, 300))
+    z = rng.integers(0, 3, size=n)
+    x = (z + rng.integers(0, 2, size=n)) % 4
+    y = np.where(rng.random(n) < 0.6, x, rng.integers(0, 5, size=n))
+    for mm in (False, True):
+        est = "miller-madow" if mm else "plugin"
+        got = conditional_mutual_information_from_samples(x, y, z, estimator=est)
+        expected = _cmi_from_samples_by_hand(x.tolist(), y.tolist(), z.tolist(), mm)
+        assert got == pytest.approx(expected, rel=1e-12, abs=1e-15), est
+    # the plug-in estimate is the CMI of the empirical table
+    t = np.zeros((4, 5, 3))
+    np.add.at(t, (x, y, z), 1.0)
+    assert conditional_mutual_information_from_samples(x, y, z) == pytest.approx(
+        conditional_mutual_information(t / n), rel=1e-12, abs=1e-15
+    )
+
+
+def test_cmi_from_samples_label_types_and_sparse_labels():
+    rng = np.random.default_rng(5)
+    n = 3000
+    z = rng.integers(0, 1000, size=n)  # many z values: the sparse contingency path
+    x = (z + rng.integers(0, 2, size=n)) % 1000
+    y = (x + rng.integers(0, 2, size=n)) % 1000
+    expected = _cmi_from_samples_by_hand(x.tolist(), y.tolist(), z.tolist())
+    assert conditional_mutual_information_from_samples(x, y, z) == pytest.approx(
+        expected, rel=1e-11
+    )
+    names = np.array([f"z{i}" for i in range(1000)])
+    assert conditional_mutual_information_from_samples(
+        x * 10**12, y.astype(float) / 3, names[z]
+    ) == pytest.approx(expected, rel=1e-11)
+
+
+def test_cmi_from_samples_xor_and_constant_z():
+    x, y = [0, 0, 1, 1], [0, 1, 0, 1]
+    assert conditional_mutual_information_from_samples(x, y, [0, 1, 1, 0], base=2) == 1.0
+    # a constant Z conditions on nothing: I(X; Y | Z) = I(X; Y)
+    x = [0, 0, 1, 1, 2, 0]
+    y = [1, 1, 0, 0, 1, 0]
+    assert conditional_mutual_information_from_samples(x, y, [7] * 6) == pytest.approx(
+        mutual_information_from_samples(x, y), rel=1e-13
+    )
+    # Z = X: nothing left to learn
+    assert conditional_mutual_information_from_samples(x, y, x) == 0.0
+
+
+# --- variation of information and normalised mutual information ----------------------------
+
+
+def test_variation_of_information_by_hand():
+    t = np.array(WEATHER)
+    hxy = ref_entropy(t.ravel())
+    hx, hy = ref_entropy(t.sum(axis=1)), ref_entropy(t.sum(axis=0))
+    vi = 2 * hxy - hx - hy
+    assert variation_of_information(WEATHER) == pytest.approx(vi, rel=1e-13)
+    assert variation_of_information(WEATHER, base=2) == pytest.approx(vi / LN2, rel=1e-13)
+    assert variation_of_information(WEATHER) == pytest.approx(
+        conditional_entropy(t) + conditional_entropy(t.T), rel=1e-14
+    )
+    assert variation_of_information(WEATHER) == pytest.approx(
+        joint_entropy(t) - mutual_information(t), rel=1e-13
+    )
+    # a relabelling (permuted columns) is distance 0; independence gives H(X) + H(Y)
+    assert variation_of_information([[0.0, 0.3], [0.7, 0.0]]) == 0.0
+    assert variation_of_information(np.outer([0.5, 0.5], [0.25, 0.75])) == pytest.approx(
+        math.log(2) + ref_entropy([0.25, 0.75]), rel=1e-14
+    )
+    out = variation_of_information(np.stack([t, np.eye(2) / 2]))
+    assert out.shape == (2,)
+    np.testing.assert_allclose(out, [vi, 0.0], rtol=1e-13)
+
+
+AVERAGES = ["arithmetic", "geometric", "min", "max"]
+
+
+@pytest.mark.parametrize("average", AVERAGES)
+@pytest.mark.parametrize("seed", range(5))
+def test_nmi_equals_sklearn_for_every_average(average, seed):
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(5, 400))
+    x = rng.integers(0, int(rng.integers(1, 8)), size=n)
+    y = np.where(rng.random(n) < 0.5, x, rng.integers(0, int(rng.integers(1, 8)), size=n))
+    ours = normalized_mutual_information_from_samples(x, y, average=average)
+    assert ours == pytest.approx(
+        normalized_mutual_info_score(x, y, average_method=average), rel=1e-12, abs=1e-15
+    )
+    assert 0.0 <= ours <= 1.0
+
+
+# sklearn warns about the float labels of the last case; they are categories here
+@pytest.mark.filterwarnings("ignore:Clustering metrics expects discrete values")
+@pytest.mark.parametrize("average", AVERAGES)
+def test_nmi_degenerate_cases_match_sklearn(average):
+    cases = [
+        ([0, 0, 0], [1, 1, 1]),  # both constant: 1
+        ([0, 0, 0, 0], [0, 1, 0, 1]),  # one constant: 0
+        ([0, 1, 2, 3], [3, 2, 1, 0]),  # a relabelling: 1
+        ([0, 0, 1, 1], [0, 1, 0, 1]),  # independent: 0
+        (["a", "b", "b"], [1.5, 2.5, 2.5]),
+    ]
+    for x, y in cases:
+        ours = normalized_mutual_information_from_samples(x, y, average=average)
+        assert isinstance(ours, np.float64)
+        assert ours == pytest.approx(
+            normalized_mutual_info_score(x, y, average_method=average), abs=1e-15
+        ), (x, y)
+
+
+def test_nmi_by_hand():
+    # y splits one class of x: I = H(X) = log 2, H(Y) = 1.5 log 2
+    x, y = [0, 0, 1, 1], [0, 0, 1, 2]
+    assert normalized_mutual_information_from_samples(x, y) == pytest.approx(1 / 1.25, rel=1e-14)
+    assert normalized_mutual_information_from_samples(x, y, average="geometric") == pytest.approx(
+        1 / math.sqrt(1.5), rel=1e-14
+    )
+    assert normalized_mutual_information_from_samples(x, y, average="min") == 1.0
+    assert normalized_mutual_information_from_samples(x, y, average="max") == pytest.approx(
+        1 / 1.5, rel=1e-14
+    )

@@ -7,6 +7,7 @@ subnormal entries as well as ordinary ones, so the properties are checked on the
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import numpy as np
@@ -15,22 +16,30 @@ from _strategies import (
     distribution_pairs,
     distributions,
     joint_tables,
+    joint_tables_3d,
+    markov_chains,
     outcome_counts,
+    ref_entropy,
+    renyi_orders,
     stochastic_matrices,
 )
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sklearn.metrics import mutual_info_score
+from sklearn.metrics import mutual_info_score, normalized_mutual_info_score
 
 from infotheory import (
     binary_cross_entropy,
     binary_cross_entropy_with_logits,
     binary_entropy,
     conditional_entropy,
+    conditional_mutual_information,
+    conditional_mutual_information_from_samples,
     cross_entropy,
     entropy,
+    entropy_from_counts,
     f_divergence,
     hellinger_squared,
+    huffman_code,
     joint_entropy,
     js_distance,
     js_divergence,
@@ -38,8 +47,14 @@ from infotheory import (
     log_softmax,
     mutual_information,
     mutual_information_from_samples,
+    normalized_mutual_information_from_samples,
+    perplexity,
+    renyi_divergence,
+    renyi_entropy,
     softmax,
     total_variation,
+    tsallis_entropy,
+    variation_of_information,
 )
 
 LN2 = math.log(2.0)
@@ -282,3 +297,147 @@ def test_bce_with_logits_nonnegative_and_matches_probabilities(y, z):
         np.testing.assert_allclose(
             loss, binary_cross_entropy([y], [scipy.special.expit(z)]), rtol=1e-9, atol=1e-12
         )
+
+
+# --- conditional mutual information and the chain rule --------------------------------------
+
+
+@FAST
+@given(joint_tables_3d())
+def test_chain_rule_for_mutual_information(t):
+    # I(X; Y, Z) = I(X; Z) + I(X; Y | Z), with (Y, Z) flattened into one variable
+    nx = t.shape[0]
+    cmi = conditional_mutual_information(t)
+    assert cmi >= 0.0
+    i_x_yz = mutual_information(t.reshape(nx, -1))
+    i_x_z = mutual_information(t.sum(axis=1))
+    np.testing.assert_allclose(i_x_yz, i_x_z + cmi, rtol=1e-9, atol=ATOL)
+    # symmetric in X and Y
+    np.testing.assert_allclose(
+        cmi, conditional_mutual_information(t.transpose(1, 0, 2)), rtol=1e-9, atol=ATOL
+    )
+    # at most min(H(X|Z), H(Y|Z))
+    assert cmi <= conditional_entropy(t.sum(axis=1).T) + ATOL
+
+
+@FAST
+@given(markov_chains())
+def test_data_processing_inequality_on_markov_chains(t):
+    # X -> Y -> Z: I(X; Z) <= I(X; Y), and X, Z are independent given Y
+    i_xy = mutual_information(t.sum(axis=2), normalize=True)
+    i_xz = mutual_information(t.sum(axis=1), normalize=True)
+    assert i_xz <= i_xy + ATOL
+    # I(X; Z | Y) = 0, i.e. the chain rule gives I(X; Y, Z) = I(X; Y)
+    xzy = t.transpose(0, 2, 1) / t.sum()
+    assert conditional_mutual_information(xzy) <= 1e-12
+
+
+label_triples = st.integers(1, 60).flatmap(
+    lambda n: st.tuples(*[st.lists(st.integers(0, 3), min_size=n, max_size=n)] * 3)
+)
+
+
+@FAST
+@given(label_triples)
+def test_cmi_from_samples_is_the_cmi_of_the_empirical_table(xyz):
+    x, y, z = (np.array(v) for v in xyz)
+    t = np.zeros((4, 4, 4))
+    np.add.at(t, (x, y, z), 1.0)
+    est = conditional_mutual_information_from_samples(x, y, z)
+    np.testing.assert_allclose(est, conditional_mutual_information(t / len(x)), atol=1e-12)
+
+
+# --- variation of information and NMI ---------------------------------------------------------
+
+
+@FAST
+@given(joint_tables_3d())
+def test_variation_of_information_is_a_metric(t):
+    pxy, pyz, pxz = t.sum(axis=2), t.sum(axis=0), t.sum(axis=1)
+    vi_xy, vi_yz, vi_xz = (variation_of_information(m) for m in (pxy, pyz, pxz))
+    assert min(vi_xy, vi_yz, vi_xz) >= 0.0
+    assert vi_xz <= vi_xy + vi_yz + ATOL  # triangle inequality
+    np.testing.assert_allclose(vi_xy, variation_of_information(pxy.T), rtol=1e-12, atol=ATOL)
+    np.testing.assert_allclose(
+        vi_xy, joint_entropy(pxy) - mutual_information(pxy), rtol=1e-9, atol=ATOL
+    )
+
+
+@FAST
+@given(label_pairs, st.sampled_from(["arithmetic", "geometric", "min", "max"]))
+def test_nmi_matches_sklearn(xy, average):
+    x, y = xy
+    ours = normalized_mutual_information_from_samples(x, y, average=average)
+    assert 0.0 <= ours <= 1.0
+    np.testing.assert_allclose(
+        ours, normalized_mutual_info_score(x, y, average_method=average), rtol=1e-10, atol=1e-12
+    )
+
+
+# --- Rényi and Tsallis ---------------------------------------------------------------------------
+
+
+@FAST
+@given(distributions(outcome_counts), renyi_orders, renyi_orders)
+def test_renyi_entropy_is_non_increasing_in_alpha(p, a, b):
+    lo, hi = min(a, b), max(a, b)
+    h_lo, h_hi = renyi_entropy(p, lo), renyi_entropy(p, hi)
+    assert h_hi <= h_lo + 1e-12 * max(1.0, h_lo)
+    # all between the min-entropy and the log of the support size
+    assert renyi_entropy(p, math.inf) - 1e-12 <= h_hi
+    assert h_lo <= math.log(np.count_nonzero(p)) + 1e-12
+
+
+@FAST
+@given(distribution_pairs(), renyi_orders, renyi_orders)
+def test_renyi_divergence_is_non_negative_and_non_decreasing_in_alpha(pq, a, b):
+    p, q = pq
+    lo, hi = min(a, b), max(a, b)
+    d_lo, d_hi = renyi_divergence(p, q, lo), renyi_divergence(p, q, hi)
+    assert d_lo >= 0.0
+    assert d_lo <= d_hi + 1e-12 * max(1.0, d_lo) or d_hi == math.inf
+    assert renyi_divergence(p, p, hi) <= 1e-12
+
+
+@FAST
+@given(distributions(outcome_counts))
+def test_order_one_is_shannon(p):
+    assert renyi_entropy(p, 1) == entropy(p)
+    assert tsallis_entropy(p, 1) == entropy(p)
+    np.testing.assert_allclose(perplexity(p), math.exp(ref_entropy(p)), rtol=1e-12)
+    assert 1.0 <= perplexity(p) <= p.size * (1 + 1e-12)
+
+
+# --- entropy estimators ------------------------------------------------------------------------
+
+count_vectors = st.lists(st.integers(0, 30), min_size=1, max_size=12).filter(lambda c: sum(c) > 0)
+
+
+@FAST
+@given(count_vectors)
+def test_estimators_are_non_negative_and_corrections_are_upward(c):
+    plugin = entropy_from_counts(c)
+    np.testing.assert_allclose(plugin, ref_entropy([v / sum(c) for v in c]), atol=1e-12)
+    assert entropy_from_counts(c, estimator="miller-madow") >= plugin
+    assert entropy_from_counts(c, estimator="chao-shen") >= plugin - 1e-12
+    assert entropy_from_counts(c, estimator="grassberger") >= 0.0
+
+
+# --- Huffman codes -------------------------------------------------------------------------------
+
+
+@FAST
+@given(distributions(st.integers(1, 40), allow_subnormal=False))
+def test_huffman_is_a_prefix_code_meeting_kraft_and_the_entropy_bounds(p):
+    code = huffman_code(p)
+    assert len(code) == p.size
+    words = sorted(code)
+    assert all(w and set(w) <= {"0", "1"} for w in words)
+    assert all(not b.startswith(a) for a, b in itertools.pairwise(words))
+    kraft = math.fsum(2.0 ** -len(w) for w in code)
+    assert kraft <= 1.0 + 1e-15
+    h = ref_entropy(p, 2)
+    length = math.fsum(float(pi) * len(w) for pi, w in zip(p, code, strict=True))
+    assert h - 1e-9 <= length
+    if (p > 0).all() and p.size > 1 and p.max() < 1.0:
+        assert length < h + 1

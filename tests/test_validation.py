@@ -15,11 +15,17 @@ from infotheory import (
     binary_entropy,
     chi_squared,
     conditional_entropy,
+    conditional_mutual_information,
+    conditional_mutual_information_from_samples,
     cross_entropy,
     cross_entropy_with_logits,
+    differential_entropy,
+    differential_entropy_gaussian,
     entropy,
+    entropy_from_counts,
     f_divergence,
     hellinger_squared,
+    huffman_code,
     information_content,
     information_gain,
     joint_entropy,
@@ -27,13 +33,20 @@ from infotheory import (
     js_divergence,
     kl_divergence,
     kl_gaussian,
+    kl_multivariate_normal,
     kl_normal,
     log_softmax,
     mutual_information,
     mutual_information_from_samples,
+    normalized_mutual_information_from_samples,
+    perplexity,
+    renyi_divergence,
+    renyi_entropy,
     smooth_labels,
     softmax,
     total_variation,
+    tsallis_entropy,
+    variation_of_information,
 )
 
 NAN, INF = math.nan, math.inf
@@ -42,6 +55,8 @@ Q = [0.25, 0.75]
 P3 = [0.2, 0.3, 0.5]
 TABLE = [[0.4, 0.1], [0.05, 0.45]]
 LOGITS = [[2.0, 1.0, 0.1], [0.5, 2.5, 0.0]]
+TABLE3 = np.full((2, 2, 2), 0.125)
+EYE2 = np.eye(2)
 
 PAIR_FUNCS = [
     cross_entropy,
@@ -73,6 +88,17 @@ BASE_FUNCS = {
     "ce_logits": lambda b: cross_entropy_with_logits([0, 1], LOGITS, base=b),
     "bce": lambda b: binary_cross_entropy([1.0], [0.5], base=b),
     "bce_logits": lambda b: binary_cross_entropy_with_logits([1.0], [0.5], base=b),
+    "renyi_entropy": lambda b: renyi_entropy(P, 2, base=b),
+    "renyi_divergence": lambda b: renyi_divergence(P, Q, 2, base=b),
+    "cmi": lambda b: conditional_mutual_information(TABLE3, base=b),
+    "cmi_samples": lambda b: conditional_mutual_information_from_samples(
+        [0, 1], [0, 1], [0, 0], base=b
+    ),
+    "vi": lambda b: variation_of_information(TABLE, base=b),
+    "entropy_from_counts": lambda b: entropy_from_counts([1, 2], base=b),
+    "diff_entropy_gaussian": lambda b: differential_entropy_gaussian(1.0, base=b),
+    "diff_entropy": lambda b: differential_entropy([0.0, 1.0, 3.0], k=1, base=b),
+    "kl_mvn": lambda b: kl_multivariate_normal([0.0], [[1.0]], [0.0], [[1.0]], base=b),
 }
 BAD_BASES = [0, -2.0, 0.5, 1, 1.0, NAN, INF, "2", None, True]
 
@@ -400,6 +426,221 @@ def _cases():
         lambda: binary_cross_entropy_with_logits([1.0], [NAN]),
         r"logits must be finite",
     )
+
+    # --- orders (alpha): one scalar checker ------------------------------------------------
+    for name, func in [
+        ("renyi_entropy", lambda a: renyi_entropy(P, a)),
+        ("renyi_divergence", lambda a: renyi_divergence(P, Q, a)),
+        ("tsallis", lambda a: tsallis_entropy(P, a)),
+    ]:
+        for a, match in [
+            (-0.5, r"alpha must be at least 0, got -0\.5"),
+            (NAN, r"alpha must be (a number or \+inf|finite), got nan"),
+            ("2", r"alpha must be a real number, got '2'"),
+            (None, r"alpha must be a real number"),
+            (True, r"alpha must be a real number, got True"),
+            (np.array([1.0, 2.0]), r"alpha must be a real number"),
+        ]:
+            add(f"{name}-alpha-{a!r}", lambda f=func, a=a: f(a), match)
+    add("tsallis-alpha-inf", lambda: tsallis_entropy(P, INF), r"alpha must be finite")
+    add("renyi_entropy-negative", lambda: renyi_entropy([1.5, -0.5], 2), r"p has a negative entry")
+    add("renyi_entropy-sum", lambda: renyi_entropy([0.5, 0.6], 2), r"p sums to 1\.1")
+    add("renyi_entropy-axis", lambda: renyi_entropy(P, 2, axis=1), r"axis 1 is out of range")
+    add("renyi_entropy-empty", lambda: renyi_entropy([], 2), r"p is empty")
+    add("renyi_div-outcomes", lambda: renyi_divergence(P, P3, 2), r"p has 2 outcomes .* q has 3")
+    add("renyi_div-q-nan", lambda: renyi_divergence(P, [NAN, 1.0], 0.5), r"q must be finite")
+    add("renyi_div-axis-none", lambda: renyi_divergence([P], P, 2, axis=None), r"must match")
+    add("tsallis-sum", lambda: tsallis_entropy([0.2, 0.2], 2), r"p sums to 0\.4")
+    add("tsallis-scalar", lambda: tsallis_entropy(1.0, 2), r"p is a scalar")
+    add("perplexity-sum", lambda: perplexity([0.6, 0.6]), r"p sums to 1\.2")
+    add("perplexity-negative", lambda: perplexity([1.1, -0.1]), r"p has a negative entry")
+    add("perplexity-axis", lambda: perplexity(P, axis=2), r"axis 2 is out of range")
+    add("perplexity-empty", lambda: perplexity([]), r"p is empty")
+
+    # --- conditional MI, VI, NMI ---------------------------------------------------------
+    cmi = conditional_mutual_information
+    add("cmi-2d", lambda: cmi(TABLE), r"pxyz must be a 3-D joint table \(axes X, Y, Z\)")
+    add("cmi-sum", lambda: cmi(np.full((2, 2, 2), 0.25)), r"pxyz sums to 2")
+    add("cmi-negative", lambda: cmi(TABLE3 - np.eye(2)[..., None] * 0.2), r"pxyz has a negative")
+    add("cmi-nan", lambda: cmi(np.full((2, 2, 2), NAN)), r"pxyz must be finite")
+    add("cmi-empty", lambda: cmi(np.zeros((2, 0, 2))), r"pxyz is empty")
+    cmi_s = conditional_mutual_information_from_samples
+    add("cmi_s-lengths-y", lambda: cmi_s([0, 1, 0], [0, 1], [0, 0, 0]), r"x has 3 .* y has 2")
+    add("cmi_s-lengths-z", lambda: cmi_s([0, 1], [0, 1], [0]), r"x has 2 samples but z has 1")
+    add(
+        "cmi_s-estimator",
+        lambda: cmi_s([0, 1], [0, 1], [0, 1], estimator="mle"),
+        r"estimator must be one of 'plugin', 'miller-madow', got 'mle'",
+    )
+    add("cmi_s-estimator-list", lambda: cmi_s([0], [0], [0], estimator=["plugin"]), r"estimator")
+    add("cmi_s-2d", lambda: cmi_s([0, 1], [0, 1], [[0, 1]]), r"z must be a 1-D array of labels")
+    add("cmi_s-empty", lambda: cmi_s([], [], []), r"x is empty")
+    add("cmi_s-nan", lambda: cmi_s([0, 1], [0, 1], [0.0, NAN]), r"z has NaN or infinite labels")
+    add(
+        "cmi_s-missing-label",
+        lambda: cmi_s([0, 1], [0, None], [0, 1]),
+        r"y has a missing label \(None\) at index 1",
+    )
+    add("vi-1d", lambda: variation_of_information(P), r"pxy must be a 2-D joint table")
+    add("vi-sum", lambda: variation_of_information([[0.5, 0.5], [0.5, 0.5]]), r"pxy sums to 2")
+    add("vi-negative", lambda: variation_of_information([[1.1, -0.1], [0, 0]]), r"pxy has a neg")
+    nmi = normalized_mutual_information_from_samples
+    add(
+        "nmi-average",
+        lambda: nmi([0, 1], [0, 1], average="harmonic"),
+        r"average must be one of 'arithmetic', 'geometric', 'min', 'max', got 'harmonic'",
+    )
+    add("nmi-lengths", lambda: nmi([0, 1, 1], [0, 1]), r"x has 3 samples but y has 2")
+    add("nmi-empty", lambda: nmi([], []), r"x is empty")
+    add("nmi-inf", lambda: nmi([0.0, INF], [0, 1]), r"x has NaN or infinite labels")
+
+    # --- entropy from counts ----------------------------------------------------------------
+    efc = entropy_from_counts
+    add("efc-negative", lambda: efc([3, -1]), r"counts has a negative count: -1\.0 at index 1")
+    add("efc-fraction", lambda: efc([1.5, 2]), r"counts must hold whole-number counts, found 1\.5")
+    add("efc-zero", lambda: efc([0, 0]), r"counts has no observations")
+    add(
+        "efc-zero-row",
+        lambda: efc([[1, 2], [0, 0]]),
+        r"counts has no observations .*in at least one histogram",
+    )
+    add("efc-nan", lambda: efc([NAN, 1]), r"counts must be finite")
+    add("efc-empty", lambda: efc([]), r"counts is empty")
+    add("efc-strings", lambda: efc(["1", "2"]), r"counts must be an array of numbers")
+    add("efc-axis", lambda: efc([1, 2], axis=1), r"axis 1 is out of range for counts")
+    add("efc-scalar", lambda: efc(3), r"counts is a scalar")
+    add(
+        "efc-estimator",
+        lambda: efc([1, 2], estimator="nsb"),
+        r"estimator must be one of 'plugin', 'miller-madow', 'grassberger', 'chao-shen'",
+    )
+
+    # --- differential entropy --------------------------------------------------------------
+    deg = differential_entropy_gaussian
+    add("deg-negative-variance", lambda: deg(-1.0), r"cov is not positive definite")
+    add("deg-zero-variance", lambda: deg(0.0), r"cov is not positive definite")
+    add("deg-1d", lambda: deg([1.0, 2.0]), r"cov must be a variance \(a scalar\) or a square")
+    add("deg-not-square", lambda: deg(np.ones((2, 3))), r"cov must be .* square covariance")
+    add("deg-asymmetric", lambda: deg([[1.0, 0.5], [0.0, 1.0]]), r"cov is not symmetric")
+    add("deg-singular", lambda: deg([[1.0, 1.0], [1.0, 1.0]]), r"cov is not positive definite")
+    add(
+        "deg-indefinite-in-batch",
+        lambda: deg(np.stack([EYE2, [[1.0, 2.0], [2.0, 1.0]]])),
+        r"cov is not positive definite at batch index \(1,\)",
+    )
+    add("deg-nan", lambda: deg([[NAN, 0.0], [0.0, 1.0]]), r"cov must be finite")
+    de = differential_entropy
+    add("de-3d", lambda: de(np.zeros((4, 2, 2))), r"samples must have shape \(n_samples,\) or")
+    add("de-nan", lambda: de([0.0, NAN, 1.0]), r"samples must be finite")
+    add("de-empty", lambda: de([]), r"samples is empty")
+    add("de-k-too-large", lambda: de([0.0, 1.0, 2.0], k=3), r"k = 3 neighbours need more than 3")
+    add("de-k-zero", lambda: de([0.0, 1.0, 2.0], k=0), r"k must be at least 1")
+    add("de-k-float", lambda: de([0.0, 1.0, 2.0], k=1.0), r"k must be an int")
+    add("de-duplicates", lambda: de([0.0, 0.0, 1.0, 2.0], k=1), r"samples has repeated points")
+
+    # --- multivariate normal KL --------------------------------------------------------------
+    kmv = kl_multivariate_normal
+    z2 = [0.0, 0.0]
+    add("kl_mvn-cov-1d", lambda: kmv(z2, [1.0, 1.0], z2, EYE2), r"cov_p must be a square")
+    add("kl_mvn-cov-scalar", lambda: kmv([0.0], 1.0, [0.0], [[1.0]]), r"cov_p must be a square")
+    add("kl_mvn-asym", lambda: kmv(z2, EYE2, z2, [[1.0, 0.1], [0.0, 1.0]]), r"cov_q is not sym")
+    add(
+        "kl_mvn-not-spd",
+        lambda: kmv(z2, [[1.0, 0.0], [0.0, -1.0]], z2, EYE2),
+        r"cov_p is not positive definite: a covariance matrix needs positive eigenvalues",
+    )
+    add("kl_mvn-singular", lambda: kmv(z2, EYE2, z2, np.zeros((2, 2))), r"cov_q is not positive")
+    add("kl_mvn-dims", lambda: kmv(z2, EYE2, [0.0] * 3, np.eye(3)), r"cov_p is 2 x 2 but cov_q")
+    add(
+        "kl_mvn-mu-dims",
+        lambda: kmv([0.0] * 3, EYE2, z2, EYE2),
+        r"mu_p has shape \(3,\) but cov_p is 2 x 2",
+    )
+    add("kl_mvn-mu-scalar", lambda: kmv(0.0, [[1.0]], [0.0], [[1.0]]), r"mu_p has shape \(\)")
+    add("kl_mvn-mu-nan", lambda: kmv(z2, EYE2, [NAN, 0.0], EYE2), r"mu_q must be finite")
+    add(
+        "kl_mvn-batch",
+        lambda: kmv(np.zeros((3, 2)), EYE2, np.zeros((4, 2)), EYE2),
+        r"batch shapes of mu_p, cov_p, mu_q and cov_q .* must broadcast",
+    )
+
+    # --- Huffman codes -------------------------------------------------------------------
+    add("huffman-sum", lambda: huffman_code([0.5, 0.6]), r"p sums to 1\.1")
+    add("huffman-negative", lambda: huffman_code([1.5, -0.5]), r"p has a negative entry")
+    add("huffman-2d", lambda: huffman_code([[0.5, 0.5]]), r"p must be a 1-D distribution")
+    add("huffman-empty", lambda: huffman_code([]), r"p is empty")
+    add("huffman-scalar", lambda: huffman_code(1.0), r"p is a scalar")
+    add("huffman-nan", lambda: huffman_code([NAN, 1.0]), r"p must be finite")
+
+    # --- weighted losses ---------------------------------------------------------------------
+    ce = cross_entropy_with_logits
+    add(
+        "ce-weight-shape",
+        lambda: ce([0, 1], LOGITS, weight=[1.0, 2.0]),
+        r"weight must have shape \(3,\)",
+    )
+    add(
+        "ce-weight-negative",
+        lambda: ce([0, 1], LOGITS, weight=[1.0, -2.0, 1.0]),
+        r"weight must be non-negative",
+    )
+    add(
+        "ce-weight-nan",
+        lambda: ce([0, 1], LOGITS, weight=[1.0, NAN, 1.0]),
+        r"weight must be finite",
+    )
+    add(
+        "ce-ignore-float",
+        lambda: ce([0, 1], LOGITS, ignore_index=-100.0),
+        r"ignore_index must be an int",
+    )
+    add(
+        "ce-ignore-bool",
+        lambda: ce([0, 1], LOGITS, ignore_index=True),
+        r"ignore_index must be an int",
+    )
+    add(
+        "ce-ignore-soft",
+        lambda: ce([[1.0, 0.0, 0.0]] * 2, LOGITS, ignore_index=0),
+        r"ignore_index applies only to integer class targets",
+    )
+    add(
+        "ce-ignore-other-labels",
+        lambda: ce([0, 5], LOGITS, ignore_index=-100),
+        r"labels must lie in \[0, 3\)",
+    )
+    add(
+        "ce-all-ignored",
+        lambda: ce([-100, -100], LOGITS, ignore_index=-100),
+        r"the weighted mean is undefined",
+    )
+    add(
+        "ce-zero-weights",
+        lambda: ce([0, 0], LOGITS, weight=[0.0, 1.0, 1.0]),
+        r"the weighted mean is undefined",
+    )
+    bl = binary_cross_entropy_with_logits
+    add(
+        "bce_logits-pos-weight-shape",
+        lambda: bl([[1.0, 0.0]], [[0.5, 0.5]], pos_weight=[1.0, 2.0, 3.0]),
+        r"pos_weight has shape \(3,\), which does not broadcast to \(1, 2\)",
+    )
+    add(
+        "bce_logits-pos-weight-grows",
+        lambda: bl([1.0, 0.0], [0.5, 0.5], pos_weight=[[1.0], [2.0]]),
+        r"pos_weight has shape \(2, 1\)",
+    )
+    add(
+        "bce_logits-pos-weight-negative",
+        lambda: bl([1.0], [0.5], pos_weight=-1.0),
+        r"pos_weight must be non-negative",
+    )
+    add("bce_logits-weight-nan", lambda: bl([1.0], [0.5], weight=NAN), r"weight must be finite")
+    add(
+        "bce_logits-weight-shape",
+        lambda: bl([1.0, 0.0], [0.5, 0.5], weight=[1.0, 2.0, 3.0]),
+        r"weight has shape \(3,\)",
+    )
     return cases
 
 
@@ -417,11 +658,17 @@ def test_every_public_function_is_covered_by_the_bad_input_cases():
         "binary_entropy",
         "chi_squared",
         "conditional_entropy",
+        "conditional_mutual_information",
+        "conditional_mutual_information_from_samples",
         "cross_entropy",
         "cross_entropy_with_logits",
+        "differential_entropy",
+        "differential_entropy_gaussian",
         "entropy",
+        "entropy_from_counts",
         "f_divergence",
         "hellinger_squared",
+        "huffman_code",
         "information_content",
         "information_gain",
         "joint_entropy",
@@ -429,13 +676,20 @@ def test_every_public_function_is_covered_by_the_bad_input_cases():
         "js_divergence",
         "kl_divergence",
         "kl_gaussian",
+        "kl_multivariate_normal",
         "kl_normal",
         "log_softmax",
         "mutual_information",
         "mutual_information_from_samples",
+        "normalized_mutual_information_from_samples",
+        "perplexity",
+        "renyi_divergence",
+        "renyi_entropy",
         "smooth_labels",
         "softmax",
         "total_variation",
+        "tsallis_entropy",
+        "variation_of_information",
     }
     # the k-NN estimators have their own bad-input test in tests/test_knn.py
     knn = {name for name in it.__all__ if getattr(it, name).__module__ == "infotheory.knn"}
@@ -496,6 +750,30 @@ SCALAR_CALLS = {
     "ce_logits_1d": lambda: cross_entropy_with_logits(0, [1.0, 2.0], reduction="none"),
     "bce": lambda: binary_cross_entropy([1.0, 0.0], [0.5, 0.5]),
     "bce_logits": lambda: binary_cross_entropy_with_logits([1.0, 0.0], [0.5, 0.5]),
+    "bce_logits_weighted": lambda: binary_cross_entropy_with_logits(
+        [1.0, 0.0], [0.5, 0.5], pos_weight=2.0, weight=[1.0, 0.5]
+    ),
+    "ce_logits_weighted": lambda: cross_entropy_with_logits(
+        [0, 1], LOGITS, weight=[1.0, 2.0, 3.0], ignore_index=2
+    ),
+    "renyi_entropy": lambda: renyi_entropy(P, 2),
+    "renyi_entropy_0": lambda: renyi_entropy(P, 0),
+    "renyi_entropy_inf": lambda: renyi_entropy(P, INF),
+    "renyi_divergence": lambda: renyi_divergence(P, Q, 0.5),
+    "renyi_divergence_0": lambda: renyi_divergence(P, Q, 0),
+    "renyi_divergence_inf": lambda: renyi_divergence(P, Q, INF),
+    "tsallis": lambda: tsallis_entropy(P, 2),
+    "perplexity": lambda: perplexity(P),
+    "cmi": lambda: conditional_mutual_information(TABLE3),
+    "cmi_samples": lambda: conditional_mutual_information_from_samples([0, 1], [0, 1], [0, 0]),
+    "vi": lambda: variation_of_information(TABLE),
+    "nmi": lambda: normalized_mutual_information_from_samples([0, 1, 1], [0, 1, 0]),
+    "nmi_constant": lambda: normalized_mutual_information_from_samples([0, 0], [1, 1]),
+    "entropy_from_counts": lambda: entropy_from_counts([1, 2]),
+    "diff_entropy_gaussian": lambda: differential_entropy_gaussian(2.0),
+    "diff_entropy_gaussian_matrix": lambda: differential_entropy_gaussian(EYE2),
+    "diff_entropy": lambda: differential_entropy([0.0, 1.0, 3.0], k=1),
+    "kl_mvn": lambda: kl_multivariate_normal([0.0, 1.0], EYE2, [0.0, 0.0], EYE2),
 }
 
 
@@ -534,6 +812,19 @@ BATCH_CALLS = {
     "bce_logits_none": (
         lambda: binary_cross_entropy_with_logits([[1.0, 0.0]], [[0.5, 0.5]], reduction="none"),
         (1, 2),
+    ),
+    "renyi_entropy": (lambda: renyi_entropy(P_BATCH, 3), (4, 3)),
+    "renyi_divergence": (lambda: renyi_divergence(P_BATCH, Q_BATCH, 3), (4, 3)),
+    "tsallis": (lambda: tsallis_entropy(P_BATCH, 3), (4, 3)),
+    "perplexity": (lambda: perplexity(P_BATCH), (4, 3)),
+    "cmi": (lambda: conditional_mutual_information([TABLE3] * 5), (5,)),
+    "vi": (lambda: variation_of_information([TABLE] * 3), (3,)),
+    "entropy_from_counts": (lambda: entropy_from_counts(np.ones((4, 3, 2))), (4, 3)),
+    "diff_entropy_gaussian": (lambda: differential_entropy_gaussian([EYE2] * 3), (3,)),
+    "kl_mvn": (lambda: kl_multivariate_normal(np.zeros((6, 2)), EYE2, [0.0, 0.0], EYE2), (6,)),
+    "ce_logits_weighted_none": (
+        lambda: cross_entropy_with_logits([0, 1], LOGITS, weight=[1, 2, 3], reduction="none"),
+        (2,),
     ),
 }
 
@@ -582,6 +873,26 @@ EMPTY_BATCH_CALLS = {
     "ce_logits_soft": (lambda: cross_entropy_with_logits(E_P, E_P, reduction="none"), (0,)),
     "bce": (lambda: binary_cross_entropy([], [], reduction="none"), (0,)),
     "bce_logits": (lambda: binary_cross_entropy_with_logits([], [], reduction="none"), (0,)),
+    "renyi_entropy": (lambda: renyi_entropy(E_P, 2.0), (0,)),
+    "renyi_divergence": (lambda: renyi_divergence(E_P, E_P, np.inf), (0,)),
+    "tsallis_entropy": (lambda: tsallis_entropy(E_P, 0.5), (0,)),
+    "perplexity": (lambda: perplexity(E_P), (0,)),
+    "entropy_from_counts": (lambda: entropy_from_counts(E_P, estimator="grassberger"), (0,)),
+    "conditional_mutual_information": (
+        lambda: conditional_mutual_information(np.zeros((0, 2, 2, 2))),
+        (0,),
+    ),
+    "variation_of_information": (lambda: variation_of_information(E_TABLES), (0,)),
+    "differential_entropy_gaussian": (
+        lambda: differential_entropy_gaussian(np.zeros((0, 2, 2))),
+        (0,),
+    ),
+    "kl_multivariate_normal": (
+        lambda: kl_multivariate_normal(
+            np.zeros((0, 2)), np.zeros((0, 2, 2)), np.zeros(2), np.eye(2)
+        ),
+        (0,),
+    ),
 }
 
 
@@ -606,6 +917,10 @@ def test_the_sum_of_an_empty_batch_of_losses_is_zero():
 
 
 NO_OUTCOMES = {
+    "renyi_entropy": lambda: renyi_entropy(np.zeros((3, 0)), 2.0),
+    "entropy_from_counts": lambda: entropy_from_counts(np.zeros((3, 0))),
+    "cmi": lambda: conditional_mutual_information(np.zeros((2, 0, 2))),
+    "covariance": lambda: differential_entropy_gaussian(np.zeros((3, 0, 0))),
     "entropy": lambda: entropy(np.zeros((3, 0))),
     "kl": lambda: kl_divergence(np.zeros((0, 0)), np.zeros((0, 0))),
     "tables": lambda: mutual_information(np.zeros((2, 0, 3))),
@@ -628,6 +943,10 @@ def test_every_function_with_a_batch_has_an_empty_batch_case():
         "mutual_information_from_samples",
         "mutual_information_knn",
         "mutual_information_features",
+        "conditional_mutual_information_from_samples",
+        "normalized_mutual_information_from_samples",
+        "differential_entropy",
+        "huffman_code",
     }
     names = {k.split("_axis")[0] for k in EMPTY_BATCH_CALLS}
     aliases = {
