@@ -23,6 +23,7 @@ import pytest
 from _quick_site import Site, quick_site
 
 import infotheory
+from scripts.fences import iter_fences
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -31,7 +32,6 @@ PUBLIC = sorted(infotheory.__all__)
 CANONICAL = {name: f"{getattr(infotheory, name).__module__}.{name}" for name in PUBLIC}
 MODULES = sorted({c.rsplit(".", 1)[0] for c in CANONICAL.values()})
 
-_FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[^\n]*$")
 _AUTOREF = re.compile(r"\[(?P<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]\[(?P<id>[\w.]*)\]")
 _INLINE_LINK = re.compile(r"\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([^)]*\)")
 _CODE_SPAN = re.compile(r"(?<!`)(?P<ticks>`+)(?!`)(?P<code>.+?)(?<!`)(?P=ticks)(?!`)")
@@ -84,19 +84,9 @@ def _prose(text: str) -> str:
     text = re.sub(r"\A---\n.*?\n---\n", blank, text, flags=re.DOTALL)
     text = re.sub(r"<!--.*?-->", blank, text, flags=re.DOTALL)
     lines = text.split("\n")
-    i = 0
-    while i < len(lines):
-        m = _FENCE.match(lines[i])
-        if not m:
-            i += 1
-            continue
-        closing = re.compile(rf"^[ \t]*{re.escape(m['fence'][0])}{{{len(m['fence'])},}}[ \t]*$")
-        j = i + 1
-        while j < len(lines) and not closing.match(lines[j]):
-            j += 1
-        for k in range(i, min(j + 1, len(lines))):
+    for fence in iter_fences(text):
+        for k in range(fence.start_line - 1, fence.end_line):
             lines[k] = ""
-        i = j + 1
     return "\n".join(lines)
 
 

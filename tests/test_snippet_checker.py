@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from sybil.example import SybilFailure
 
-from tests.snippets import iter_fences, make_sybil, parse_snippets
+from scripts.fences import iter_fences
+from scripts.snippets import SnippetError, find_snippets, make_sybil, settings
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,6 +33,40 @@ PAGE = textwrap.dedent(
     ```
     """
 )
+
+
+@pytest.fixture(autouse=True)
+def _no_lint(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In-process evaluations check outputs only; the lint tests turn lint back on."""
+    monkeypatch.setattr(settings, "lint", False)
+    monkeypatch.setattr(settings, "update", False)
+
+
+def _project(tmp_path: Path) -> Path:
+    """A copy of the project's snippet machinery, with no pages yet."""
+    project = tmp_path / "project"
+    (project / "scripts").mkdir(parents=True)
+    shutil.copy(ROOT / "conftest.py", project / "conftest.py")
+    for name in ("__init__.py", "fences.py"):
+        shutil.copy(ROOT / "scripts" / name, project / "scripts" / name)
+    shutil.copytree(
+        ROOT / "scripts" / "snippets",
+        project / "scripts" / "snippets",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    (project / "pytest.ini").write_text("[pytest]\naddopts = -p no:cacheprovider\n")
+    (project / "ruff.toml").write_text('[lint]\nselect = ["E", "F", "B"]\n')
+    return project
+
+
+def _pytest(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def _write_page(directory: Path, text: str) -> Path:
@@ -91,7 +126,7 @@ def test_fences_with_attributes_and_indentation_are_collected() -> None:
             ```
         """
     )
-    snippets = [s for _, s in parse_snippets(text)]
+    snippets = find_snippets(text)
     assert [s.code for s in snippets] == ["print(1)\n", "print(2)\n"]
     assert snippets[0].expected == "1\n"
     assert snippets[1].expected is None
@@ -131,8 +166,8 @@ def test_numpy_print_options_do_not_leak(tmp_path: Path) -> None:
 
 
 def test_pycon_blocks_are_rejected(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="pycon"):
-        list(parse_snippets("```pycon\n>>> 1 + 1\n2\n```\n"))
+    with pytest.raises(SnippetError, match="pycon"):
+        find_snippets("```pycon\n>>> 1 + 1\n2\n```\n")
 
 
 def test_traceback_points_at_the_markdown_line(tmp_path: Path) -> None:
@@ -159,19 +194,117 @@ def test_figure_includes_must_point_at_a_figure_source(tmp_path: Path) -> None:
 
 def test_pytest_run_names_file_and_line(tmp_path: Path) -> None:
     """End to end: `pytest docs/page.md` on a copy of the project fails on a wrong number."""
-    project = tmp_path / "project"
-    (project / "tests").mkdir(parents=True)
-    shutil.copy(ROOT / "conftest.py", project / "conftest.py")
-    shutil.copy(ROOT / "tests" / "snippets.py", project / "tests" / "snippets.py")
-    (project / "pytest.ini").write_text("[pytest]\naddopts = -p no:cacheprovider\n")
+    project = _project(tmp_path)
     page = _write_page(project / "docs", PAGE.replace("WRONG", "0.9999"))
-    proc = subprocess.run(
-        [sys.executable, "-m", "pytest", str(page.relative_to(project))],
-        cwd=project,
-        capture_output=True,
-        text=True,
-    )
+    proc = _pytest(project, str(page.relative_to(project)))
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "docs/page.md, line 5" in proc.stdout
     assert "Expected:\n    0.9999 bits" in proc.stdout
     assert "1 failed" in proc.stdout
+
+
+UPDATE_PAGE = textwrap.dedent(
+    """\
+    # A page
+
+    !!! example "In an admonition"
+
+        ```python hl_lines="1"
+        print(6 * 7)
+        ```
+
+        ``` { .text title="Output" }
+        41
+        ```
+
+    ```python
+    print("no Output block yet")
+    print("  indented  ")
+    ```
+
+    ```python
+    x = 1  # prints nothing: no Output block is created
+    ```
+
+    Last line.
+    """
+)
+
+
+def test_update_outputs_rewrites_and_creates(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    page = _write_page(project / "docs", UPDATE_PAGE)
+    assert _pytest(project, "docs/page.md").returncode == 1  # the normal run fails
+    assert page.read_text() == UPDATE_PAGE
+
+    proc = _pytest(project, "--update-outputs", "docs/page.md")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "rewrote 2 Output block(s)" in proc.stdout
+    expected = UPDATE_PAGE.replace("    41\n", "    42\n").replace(
+        'print("  indented  ")\n```\n',
+        'print("  indented  ")\n```\n\n```text title="Output"\nno Output block yet\n'
+        "  indented\n```\n",
+    )
+    assert page.read_text() == expected  # fence, attributes and indentation kept
+
+    proc = _pytest(project, "docs/page.md")  # now the normal run passes
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    proc = _pytest(project, "--update-outputs", "docs/page.md")
+    assert "rewrote" not in proc.stdout
+    assert page.read_text() == expected
+
+
+def test_update_outputs_refuses_an_ambiguous_block(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    text = '!!! note\n\n    ```python\n    print(1)\n    ```\n\n```text title="Output"\n2\n```\n'
+    page = _write_page(project / "docs", text)
+    proc = _pytest(project, "--update-outputs", "docs/page.md")
+    assert proc.returncode != 0
+    assert "docs/page.md:7: ambiguous Output block" in proc.stdout
+    assert page.read_text() == text
+
+
+def test_update_outputs_refuses_workers(tmp_path: Path) -> None:
+    pytest.importorskip("xdist")
+    project = _project(tmp_path)
+    _write_page(project / "docs", PAGE)
+    proc = _pytest(project, "--update-outputs", "-n", "2", "docs/page.md")
+    assert proc.returncode != 0
+    assert "--update-outputs rewrites the pages from one process" in proc.stderr
+
+
+def test_orphan_output_block_is_rejected() -> None:
+    with pytest.raises(SnippetError, match=r"page.md:5: orphan Output block"):
+        find_snippets(
+            '```python\nprint(1)\n```\nprose\n```text title="Output"\n1\n```\n', "page.md"
+        )
+    with pytest.raises(SnippetError, match=r"page.md:9: orphan Output block"):
+        find_snippets(
+            '```python\nprint(1)\n```\n\n```text title="Output"\n1\n```\n\n'
+            '```text title="Output"\n1\n```\n',
+            "page.md",
+        )
+
+
+def test_lint_names_the_markdown_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(settings, "lint", True)
+    (tmp_path / "ruff.toml").write_text('[lint]\nselect = ["F", "B"]\n')
+    page = _write_page(
+        tmp_path,
+        "# t\n\n!!! note\n\n    ```python\n    import os\n\n"
+        "    for a, b in zip([1], [2]):\n        pass\n    ```\n",
+    )
+    [message] = _evaluate_all(page)
+    assert f"{page}:6:12: F401" in message
+    assert f"{page}:8:17: B905" in message
+
+
+def test_lint_end_to_end_and_noqa(tmp_path: Path) -> None:
+    project = _project(tmp_path)
+    _write_page(project / "docs", "# t\n\n```python\nimport os\nimport sys  # noqa: F401\n```\n")
+    proc = _pytest(project, "docs/page.md")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "docs/page.md:4:8: F401" in proc.stdout
+    assert "sys" not in proc.stdout.split("F401", 1)[1].split("\n", 1)[0]
+    assert "page.md:5" not in proc.stdout
+    assert _pytest(project, "--no-lint-snippets", "docs/page.md").returncode == 0
