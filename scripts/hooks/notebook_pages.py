@@ -115,7 +115,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
         staged = PAGES / "notebooks" / f"{chapter}.ipynb"
         staged.parent.mkdir(parents=True, exist_ok=True)
-        if not staged.is_file() or staged.read_bytes() != content:
+        if serve and chapter in missing and staged.is_file():
+            # Serving: keep the page as it was until the background run ends (a
+            # chapter edit then rebuilds only the chapter: the fast loop).
+            content = staged.read_bytes()
+        elif not staged.is_file() or staged.read_bytes() != content:
             staged.write_bytes(content)
         page = File(
             f"notebooks/{chapter}.ipynb",
