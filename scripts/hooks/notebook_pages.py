@@ -23,6 +23,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import threading
 from pathlib import Path
@@ -41,6 +42,7 @@ from scripts.notebooks import convert, execute
 
 JUPYTER_CONFIG = Path(__file__).resolve().parent.parent / "jupyter"
 PAGES = execute.CACHE / "pages"  # the notebook pages' sources, as mkdocs-jupyter reads them
+HTML_CACHE = execute.CACHE / "html"  # cleaned notebook pages
 NAV_SECTION = "Notebooks"
 log = get_plugin_logger(__name__)
 
@@ -216,7 +218,21 @@ def on_page_content(html: str, page: Page, **kwargs: object) -> str:
     page.meta["notebook_chapter"] = f"{chapter}.md"
     if page.edit_url:  # edit the chapter, not the generated notebook
         page.edit_url = page.edit_url.replace(f"notebooks/{chapter}.ipynb", f"{chapter}.md")
-    return clean_notebook_html(html, chapter)
+    return _cleaned(html, chapter)
+
+
+def _cleaned(html: str, chapter: str) -> str:
+    """clean_notebook_html, cached on disk on its input (parsing ~800 KB takes ~1 s)."""
+    key = hashlib.sha256(f"{chapter}\0{html}".encode()).hexdigest()[:24]
+    path = HTML_CACHE / f"{chapter}-{key}.html"
+    if path.is_file():
+        return path.read_text(encoding="utf-8")
+    cleaned = clean_notebook_html(html, chapter)
+    HTML_CACHE.mkdir(parents=True, exist_ok=True)
+    for old in HTML_CACHE.glob(f"{chapter}-*.html"):
+        old.unlink()
+    path.write_text(cleaned, encoding="utf-8")
+    return cleaned
 
 
 def clean_notebook_html(html: str, chapter: str) -> str:
