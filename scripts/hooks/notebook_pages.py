@@ -44,6 +44,7 @@ JUPYTER_CONFIG = Path(__file__).resolve().parent.parent / "jupyter"
 PAGES = execute.CACHE / "pages"  # the notebook pages' sources, as mkdocs-jupyter reads them
 HTML_CACHE = execute.CACHE / "html"  # cleaned notebook pages
 NAV_SECTION = "Notebooks"
+BACKGROUND_DELAY = 3.0  # seconds (serve only)
 log = get_plugin_logger(__name__)
 
 _state: dict[str, Any] = {"serve": False, "chapters": {}, "background": None}
@@ -139,22 +140,32 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def _execute_in_background(notebooks: dict[str, nbformat.NotebookNode]) -> None:
-    """During serve: execute in a thread; writing the cache triggers a rebuild."""
+    """During serve: execute in a thread; writing the cache triggers a rebuild.
+
+    The run starts BACKGROUND_DELAY seconds after the last rebuild that asked
+    for it, so the kernels do not compete with the reload of the page just
+    edited (and a burst of edits executes once).
+    """
     running = _state["background"]
     if running is not None and running.is_alive():
         return
+    pending = _state.get("timer")
+    if pending is not None:
+        pending.cancel()
 
     def run() -> None:
+        _state["background"] = threading.current_thread()
         try:
             execute.executed_paths(notebooks)
             log.info("notebooks executed: %s", ", ".join(notebooks))
         except Exception as error:
             log.error("notebook execution failed: %s", error)
 
-    log.info("executing notebooks in the background: %s", ", ".join(notebooks))
-    thread = threading.Thread(target=run, name="notebooks", daemon=True)
-    thread.start()
-    _state["background"] = thread
+    log.info("executing notebooks in the background soon: %s", ", ".join(notebooks))
+    timer = threading.Timer(BACKGROUND_DELAY, run)
+    timer.daemon = True
+    timer.start()
+    _state["timer"] = timer
 
 
 def _index_page(chapters: dict[str, str]) -> str:
