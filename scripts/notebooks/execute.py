@@ -160,11 +160,16 @@ def executed_paths(
     return paths, missing
 
 
-def _prune(cache: Path, chapter: str) -> None:
-    """Remove the older executed versions of a chapter's notebook."""
-    for old in cache.glob(f"{chapter}-*.ipynb"):
-        if re.fullmatch(rf"{re.escape(chapter)}-[0-9a-f]{{20}}\.ipynb", old.name):
-            old.unlink()
+KEEP = 4  # executed versions kept per chapter (an edit undone while serving hits the cache)
+
+
+def _prune(cache: Path, chapter: str, keep: int = KEEP) -> None:
+    """Remove all but the ``keep`` - 1 newest executed versions of a chapter's notebook."""
+    pattern = re.compile(rf"{re.escape(chapter)}-[0-9a-f]{{20}}\.ipynb")
+    versions = [p for p in cache.glob(f"{chapter}-*.ipynb") if pattern.fullmatch(p.name)]
+    versions.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in versions[keep - 1 :]:
+        old.unlink()
 
 
 def main(argv: Iterable[str] | None = None) -> int:
