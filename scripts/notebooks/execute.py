@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import hashlib
+import os
 import re
 import sys
 from collections.abc import Iterable
@@ -153,7 +154,7 @@ def executed_paths(
         cache.mkdir(parents=True, exist_ok=True)
         for chapter, nb in executed.items():
             _prune(cache, chapter)
-            tmp = paths[chapter].with_suffix(".tmp")
+            tmp = paths[chapter].with_suffix(f".{os.getpid()}.tmp")  # builds may run at once
             nbformat.write(nb, tmp)
             tmp.replace(paths[chapter])
         missing = []
