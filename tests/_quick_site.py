@@ -1,11 +1,9 @@
-"""One build of the site without executing the notebooks, shared by the tests that read HTML.
+"""One build of the site, shared by the tests that read HTML.
 
 Not a conftest: test modules import it explicitly (``from _quick_site import quick_site``).
-Executing the notebooks is what makes the full build slow (a kernel per
-notebook); the API reference, the links and the structure of the notebook
-pages do not depend on it, so this build renders the notebooks unexecuted.
-The full ``mkdocs build --strict`` (with execution) is tests/test_site.py's;
-the notebooks' execution is tested by tests/test_notebooks.py.
+It is the real build: the notebooks come from the execution cache
+(``.cache/notebooks/``), so only a notebook whose chapter or library source
+changed is executed.  The full ``mkdocs build --strict`` is tests/test_site.py's.
 """
 
 from __future__ import annotations
@@ -28,7 +26,6 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 config = load_config("mkdocs.yml", site_dir=sys.argv[1])
-config.plugins["mkdocs-jupyter"].config["execute"] = False
 build(config)
 """
 
@@ -47,7 +44,7 @@ class Site:
 
 @functools.cache
 def quick_site() -> Site:
-    """Build the site once per test process (notebooks rendered, not executed)."""
+    """Build the site once per test process."""
     site = Path(tempfile.mkdtemp(prefix="infotheory-site-"))
     atexit.register(shutil.rmtree, site, ignore_errors=True)
     proc = subprocess.run(

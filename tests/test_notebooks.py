@@ -1,142 +1,55 @@
-"""The chapter notebooks: generated from the chapters, up to date, and they run.
+"""The chapter notebooks: converted from the chapters at build time, executed with a cache.
 
-* ``docs/notebooks/*.ipynb`` and ``docs/notebooks/index.md`` are exactly what
-  ``scripts/make_notebooks.py`` generates from the chapters now (otherwise: run
-  it and commit);
-* every notebook runs top to bottom in a fresh kernel with no error and nothing
-  written to stderr (a warning is a failure, as for the page snippets).  The
-  notebooks run concurrently, one kernel each, and the time of each is shown
-  with ``-rA``;
-* the converter turns Material syntax into plain Jupyter Markdown (unit test);
-* on the built site, each notebook page (and its chapter's page) offers the
-  .ipynb for download, edits point at the chapter, the JupyterLab stylesheet
-  and the MathJax 2 / Mermaid loaders the plugin inlines are gone, and every
-  link in the notebook leads to a page (and anchor) that exists.
+Nothing is committed, so nothing can be stale.  Tested here:
+
+* the converter (scripts/notebooks/convert.py): Material syntax becomes plain
+  Jupyter Markdown, fences nested in admonitions and tabs become cells, a
+  ``--8<--`` include is resolved, every cell records its Markdown line;
+* the execution cache key (scripts/notebooks/execute.py) changes with the
+  notebook's content and with the library's source, and only with those;
+* a failing cell is reported with its chapter, cell and Markdown line;
+* on the built site (the real build, with the cached executed notebooks):
+  every notebook page shows outputs and no error, the download is the
+  executed .ipynb, the page has the structure the HTML hook promises, and
+  every link in it leads somewhere.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import re
-import time
+import shutil
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import nbformat
 import pytest
-import zmq
 from _quick_site import Site, quick_site
-from jupyter_client.manager import AsyncKernelManager
-from nbclient import NotebookClient
 
-from scripts import make_notebooks
+from scripts.notebooks import convert, execute
 
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = ROOT / "docs" / "notebooks"
-CELL_TIMEOUT = 120  # seconds, per cell
-
-CHAPTERS = make_notebooks.CHAPTERS
+CHAPTERS = list(convert.chapters())
 
 
-def _written(chapter: str) -> None:
-    if not (ROOT / "docs" / f"{chapter}.md").is_file():
-        pytest.skip(f"docs/{chapter}.md is not written yet")
-
-
-# ------------------------------------------------------------------ up to date
-
-
-def test_notebooks_are_up_to_date() -> None:
-    stale = [
-        path.relative_to(ROOT).as_posix()
-        for path, content in make_notebooks.generate().items()
-        if not path.is_file() or path.read_text(encoding="utf-8") != content
+def test_the_chapters_opt_in_in_nav_order() -> None:
+    nav = [
+        {"Home": "index.md"},
+        {"B": "entropy.md"},
+        {"A": "why.md"},
+        {"Notebooks": "notebooks/index.md"},
+        {"API": ["api/index.md"]},
     ]
-    written = {f"{c}.ipynb" for c in CHAPTERS if (ROOT / "docs" / f"{c}.md").is_file()}
-    orphans = [p.name for p in NOTEBOOKS.glob("*.ipynb") if p.name not in written]
-    assert not stale, (
-        f"stale: {', '.join(stale)}; run `python scripts/make_notebooks.py` and commit"
-    )
-    assert not orphans, f"notebooks without a chapter: {', '.join(orphans)}"
-
-
-def test_generation_is_deterministic() -> None:
-    assert make_notebooks.generate() == make_notebooks.generate()
-
-
-@pytest.mark.parametrize("chapter", CHAPTERS)
-def test_notebook_is_valid_nbformat(chapter: str) -> None:
-    _written(chapter)
-    nb = nbformat.read(NOTEBOOKS / f"{chapter}.ipynb", as_version=4)
-    nbformat.validate(nb)
-    assert (nb.nbformat, nb.nbformat_minor) == (4, 5)
-    assert nb.metadata.kernelspec.name == "python3"
-    assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code")
-
-
-# ------------------------------------------------------------------- execution
-
-
-async def _run(path: Path) -> tuple[nbformat.NotebookNode, float]:
-    nb = nbformat.read(path, as_version=4)
-    # Encrypted sockets when pyzmq can (ipykernel warns on stderr otherwise).
-    encryption = "auto" if zmq.has("curve") else "disabled"
-    km = AsyncKernelManager(kernel_name="python3", transport_encryption=encryption)
-    client = NotebookClient(
-        nb,
-        km=km,
-        timeout=CELL_TIMEOUT,
-        allow_errors=True,  # run everything, then report every failing cell
-        resources={"metadata": {"path": str(path.parent)}},
-    )
-    start = time.perf_counter()
-    await client.async_execute()
-    return nb, time.perf_counter() - start
-
-
-@pytest.fixture(scope="module")
-def executed() -> dict[str, tuple[nbformat.NotebookNode, float]]:
-    """Run every notebook in its own fresh kernel, all at the same time."""
-    chapters = [c for c in CHAPTERS if (NOTEBOOKS / f"{c}.ipynb").is_file()]
-
-    async def run_all() -> list[tuple[nbformat.NotebookNode, float]]:
-        return await asyncio.gather(*(_run(NOTEBOOKS / f"{c}.ipynb") for c in chapters))
-
-    return dict(zip(chapters, asyncio.run(run_all()), strict=True))
-
-
-def _problems(nb: nbformat.NotebookNode) -> list[str]:
-    problems = []
-    for index, cell in enumerate(nb.cells):
-        if cell.cell_type != "code":
-            continue
-        first = cell.source.splitlines()[0] if cell.source else ""
-        for output in cell.outputs:
-            if output.output_type == "error":
-                tb = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(output.traceback))
-                problems.append(f"cell {index} ({first!r}) raised:\n{tb}")
-            elif output.output_type == "stream" and output.name == "stderr":
-                problems.append(f"cell {index} ({first!r}) wrote to stderr:\n{output.text}")
-    return problems
-
-
-@pytest.mark.parametrize("chapter", CHAPTERS)
-def test_notebook_runs_cleanly(
-    chapter: str, executed: dict[str, tuple[nbformat.NotebookNode, float]]
-) -> None:
-    _written(chapter)
-    nb, seconds = executed[chapter]
-    print(f"{chapter}.ipynb ran in {seconds:.1f} s (concurrently with the others)")
-    problems = _problems(nb)
-    assert not problems, f"{chapter}.ipynb:\n" + "\n\n".join(problems)
-    code = [c for c in nb.cells if c.cell_type == "code"]
-    assert all(c.execution_count for c in code), "a cell was not executed"
+    assert convert.chapters(nav) == {"entropy": "B", "why": "A"}  # index.md has no opt-in
+    assert len(CHAPTERS) >= 8
 
 
 # ------------------------------------------------------------------- converter
 
 _CHAPTER = """\
 ---
+notebook: true
 description: front matter is dropped
 ---
 
@@ -151,6 +64,14 @@ Intro with $x^2$ and a [link](kl-divergence.md#gibbs-inequality) and
     $$
     H = 1
     $$
+
+    ```python
+    print("in a note")
+    ```
+
+    ```text title="Output"
+    in a note
+    ```
 
 ## Worked example
 
@@ -174,13 +95,10 @@ print(1 + 1)
 
     Tab text.
 
-    ```python
+    ````python
     print("tab")
     ```
-
-    ```text title="Output"
-    tab
-    ```
+    ````
 
 === "Second tab"
 
@@ -193,59 +111,105 @@ pip install something
 
 
 def test_converter_turns_material_syntax_into_jupyter_markdown() -> None:
-    cells = make_notebooks.convert(_CHAPTER, "test-chapter")
+    cells = convert.convert(_CHAPTER, "test-chapter", chapters=["kl-divergence"])
     kinds = [c.kind for c in cells]
     sources = [c.source for c in cells]
     figure = (ROOT / "scripts" / "figures" / "binary-entropy.py").read_text(encoding="utf-8")
 
     md, py = "markdown", "code"
-    assert kinds == [md, md, md, py, py, md, py, md]
-    intro, prose, example, code, fig, tab1, tab_code, tab2 = sources
+    assert kinds == [md, md, py, md, py, py, md, py, md]
+    intro, prose, note_code, example, code, fig, tab1, tab_code, tab2 = sources
 
-    # First cell: title, provenance, install hint; the front matter is gone.
     assert intro.startswith("# A test chapter\n")
-    assert "docs/test-chapter.md" in intro and "python scripts/make_notebooks.py" in intro
-    assert "pip install infotheory-ml" in intro
+    assert "docs/test-chapter.md" in intro and "pip install infotheory-ml" in intro
     assert "front matter" not in "".join(sources)
 
-    # Links: a chapter goes to its notebook page, other pages and API entries
-    # to their URL on the site, relative to notebooks/<chapter>/.
     assert "[link](../kl-divergence/#gibbs-inequality)" in prose
     assert "[home](../../)" in prose
-    assert "$x^2$" in prose
-    # An admonition becomes a block quote with a bold title; its display
-    # math is put on one line (Jupyter cannot parse math across "> " lines).
     assert "> **In the article you may have read…**\n>\n> Body line with" in prose
     assert "[`entropy`](../../api/entropy/#infotheory.entropy.entropy)" in prose
     assert "> $$H = 1$$" in prose
+    # A fence inside an admonition is a cell; its Output block is dropped.
+    assert note_code == 'print("in a note")'
+    assert "in a note" not in "".join(s for k, s in zip(kinds, sources, strict=True) if k == md)
 
     assert example == "## Worked example"
-    assert code == "print(1 + 1)"  # its Output block is dropped
-    assert fig == figure.strip("\n")  # the figure's own script draws it
-    assert "only-light" not in "".join(sources) and "only-dark" not in "".join(sources)
-    assert "Code for this figure" not in "".join(sources)
-
-    # Content tabs become headings one level below the section.
+    assert code == "print(1 + 1)"
+    assert fig == figure.strip("\n")  # the include is resolved
+    assert "only-light" not in "".join(sources) and "Code for this figure" not in "".join(sources)
     assert tab1 == "### First tab\n\nTab text."
-    assert tab_code == 'print("tab")'
-    assert tab2.startswith("### Second tab\n\nMore text with a [shortcut]")
+    # A longer fence holds a shorter one (the lexer of scripts.fences).
+    assert tab_code == 'print("tab")\n```'
     assert "(../../api/divergence/#infotheory.divergence.kl_divergence)" in tab2
-    # Other code blocks stay in the prose, without Material's attributes.
     assert tab2.endswith("```bash\npip install something\n```")
 
 
-def test_converter_rejects_a_reference_to_a_module_without_a_page() -> None:
-    with pytest.raises(make_notebooks.ConversionError, match=r"docs/api/nowhere\.md"):
-        make_notebooks.convert("# T\n\n[`x`][infotheory.nowhere.x]\n", "t")
-
-
-def test_notebook_json_is_deterministic_nbformat() -> None:
-    cells = make_notebooks.convert(_CHAPTER, "test-chapter")
-    text = make_notebooks.notebook_json(cells)
-    assert text.endswith("}\n") and text == make_notebooks.notebook_json(cells)
-    nb = nbformat.reads(text, as_version=4)
+def test_cells_record_their_markdown_line() -> None:
+    cells = convert.convert(_CHAPTER, "test-chapter")
+    nb = convert.notebook(cells, "test-chapter")
     nbformat.validate(nb)
+    origin = [c.metadata["infotheory"] for c in nb.cells]
+    assert all(o["source"] == "docs/test-chapter.md" for o in origin)
+    rows = _CHAPTER.splitlines()
+    lines = [o["line"] for o in origin]
+    # Code cells point at their opening fence, Markdown cells at their first line.
+    assert rows[lines[2] - 1] == "    ```python" and rows[lines[2]].strip() == 'print("in a note")'
+    assert rows[lines[4] - 1] == "```python" and rows[lines[4]] == "print(1 + 1)"
+    assert rows[lines[3] - 1] == "## Worked example"
+    assert lines == sorted(lines)
     assert [c.id for c in nb.cells] == [f"cell-{i:03d}" for i in range(len(cells))]
+
+
+def test_conversion_is_deterministic() -> None:
+    a = convert.chapter_notebooks(CHAPTERS[:1])
+    b = convert.chapter_notebooks(CHAPTERS[:1])
+    assert nbformat.writes(a[CHAPTERS[0]]) == nbformat.writes(b[CHAPTERS[0]])
+
+
+def test_converter_rejects_a_reference_to_a_module_without_a_page() -> None:
+    with pytest.raises(convert.ConversionError, match=r"docs/api/nowhere\.md"):
+        convert.convert("# T\n\n[`x`][infotheory.nowhere.x]\n", "t")
+
+
+# ------------------------------------------------------------------- cache key
+
+
+def test_cache_key_follows_content_and_library(tmp_path: Path) -> None:
+    nb = convert.notebook(convert.convert(_CHAPTER, "test-chapter"), "test-chapter")
+    library = tmp_path / "lib"
+    shutil.copytree(ROOT / "infotheory", library, ignore=shutil.ignore_patterns("__pycache__"))
+    before = execute.library_fingerprint(library)
+    key = execute.cache_key(nb, before)
+    assert execute.cache_key(nb, before) == key
+
+    # Another chapter's edit does not change this notebook, so not its key.
+    assert (
+        execute.cache_key(
+            convert.notebook(convert.convert(_CHAPTER, "test-chapter"), "test-chapter"), before
+        )
+        == key
+    )
+
+    edited = nbformat.from_dict(nb)
+    edited.cells[1].source += " Edited."
+    assert execute.cache_key(edited, before) != key
+
+    module = library / "entropy.py"
+    module.write_text(module.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    after = execute.library_fingerprint(library)
+    assert after != before
+    assert execute.cache_key(nb, after) != key
+
+
+def test_a_failing_cell_names_chapter_cell_and_line() -> None:
+    text = "# T\n\nProse.\n\n```python\nprint('ok')\n```\n\n```python\n1 / 0\n```\n"
+    nb = convert.notebook(convert.convert(text, "broken"), "broken")
+    with pytest.raises(execute.NotebookExecutionError) as info:
+        asyncio.run(execute.execute_all({"broken": nb}))
+    message = str(info.value)
+    assert "docs/broken.md" in message
+    assert "cell 3, docs/broken.md line 9 ('1 / 0') raised" in message
+    assert "ZeroDivisionError" in message
 
 
 # ------------------------------------------------------------- built pages
@@ -257,25 +221,47 @@ def site() -> Site:
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
+def test_download_is_the_executed_notebook(site: Site, chapter: str) -> None:
+    download = site.path / "notebooks" / chapter / f"{chapter}.ipynb"
+    nb = nbformat.read(download, as_version=4)
+    nbformat.validate(nb)
+    assert execute.problems(nb) == []
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert code and all(c.execution_count for c in code), "a cell was not executed"
+    assert any(c.outputs for c in code), "the download has no outputs"
+    # It is the notebook of the chapter as it is now, executed.
+    fresh = convert.chapter_notebooks([chapter])[chapter]
+    assert [c.source for c in nb.cells] == [c.source for c in fresh.cells]
+    assert json.loads(download.read_text(encoding="utf-8"))["nbformat"] == 4
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
 def test_notebook_page(site: Site, chapter: str) -> None:
-    _written(chapter)
     html = site.page(f"notebooks/{chapter}/")
-    source = NOTEBOOKS / f"{chapter}.ipynb"
-    copied = site.path / "notebooks" / chapter / f"{chapter}.ipynb"
-    assert copied.read_bytes() == source.read_bytes(), "the downloadable .ipynb is not the source"
     article = html[html.index("<article") : html.index("</article>")]
     assert re.search(rf'<a href="{chapter}\.ipynb" download[^>]*class="md-content__button', article)
-    assert re.search(rf'<a href="{chapter}\.ipynb" download class="md-button', article)
+    actions = re.search(r'<p class="nb-actions">(.*?)</p>', article, re.DOTALL)
+    assert actions, "no download/read buttons under the title"
+    assert f'href="{chapter}.ipynb"' in actions[1] and f'href="../../{chapter}/"' in actions[1]
+    assert article.index("</h1>") < actions.start()
     assert f"edit/main/docs/{chapter}.md" in article, "edit button should open the chapter"
-    assert "notebooks/" + chapter + ".ipynb" not in article
     assert "<style" not in article, "the inlined JupyterLab CSS should be gone"
-    for leftover in ("x-mathjax-config", 'src=""', "cdnjs", "mermaid"):
+    for leftover in ("x-mathjax-config", 'src=""', "cdnjs", "mermaid", "Load mathjax"):
         assert leftover not in article, f"{leftover!r} left in the notebook page"
-    assert 'class="jupyter-wrapper"' in article
+    assert article.count('class="jupyter-wrapper"') == 1
+    assert "jp-OutputArea-output" in article, "the page shows no outputs"
+    assert "Traceback" not in article
     chapter_page = site.page(f"{chapter}/")
     download = f"../notebooks/{chapter}/{chapter}.ipynb"
     assert f'href="{download}" download' in chapter_page, "the chapter does not offer its notebook"
     assert _resolves(site, f"{chapter}/", download) is None
+
+
+def test_notebook_pages_are_not_searched(site: Site) -> None:
+    index = json.loads((site.path / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {d["location"].split("#")[0] for d in index["docs"]}
+    assert not [loc for loc in locations if loc.startswith("notebooks/") and loc != "notebooks/"]
+    assert f"{CHAPTERS[0]}/" in locations
 
 
 def _resolves(site: Site, page_url: str, href: str) -> str | None:
@@ -294,7 +280,6 @@ def _resolves(site: Site, page_url: str, href: str) -> str | None:
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_notebook_links_resolve(site: Site, chapter: str) -> None:
-    _written(chapter)
     html = site.page(f"notebooks/{chapter}/")
     wrapper = html[html.index('class="jupyter-wrapper"') : html.index("<!-- jupyter-wrapper -->")]
     hrefs = [
@@ -304,11 +289,12 @@ def test_notebook_links_resolve(site: Site, chapter: str) -> None:
     assert not broken, "\n".join(broken)
 
 
-def test_notebooks_index_page(site: Site) -> None:
+def test_notebooks_index_page_and_nav(site: Site) -> None:
     html = site.page("notebooks/")
+    positions = []
     for chapter in CHAPTERS:
-        if not (ROOT / "docs" / f"{chapter}.md").is_file():
-            continue
         assert f'href="{chapter}/"' in html, f"no link to the {chapter} notebook page"
         assert f'href="{chapter}/{chapter}.ipynb" download' in html
         assert _resolves(site, "notebooks/", f"{chapter}/{chapter}.ipynb") is None
+        positions.append(html.index(f'href="{chapter}/{chapter}.ipynb"'))
+    assert positions == sorted(positions), "the notebooks are not in the nav's chapter order"

@@ -1,30 +1,86 @@
-"""Notebook pages: let their kernels encrypt, keep them out of the search index."""
+"""Notebook pages: built from the chapters, executed with a cache, cleaned, kept out of search.
+
+* ``on_config``: fills the nav's "Notebooks" section from the chapters with
+  ``notebook: true``, in the nav's own order (the chapter order lives once, in
+  mkdocs.yml), and lets the kernels encrypt their sockets.
+* ``on_files`` (before mkdocs-jupyter's): converts each chapter
+  (scripts.notebooks.convert), takes its executed notebook from the cache or
+  executes the missing ones, two at a time (scripts.notebooks.execute), and
+  adds ``notebooks/<chapter>.ipynb`` (the page, rendered by mkdocs-jupyter with
+  ``execute: false``), ``notebooks/<chapter>/<chapter>.ipynb`` (the download:
+  the executed notebook, with its outputs) and the ``notebooks/`` landing page.
+  A failing cell fails the build, naming the chapter and the cell.
+* During ``mkdocs serve`` a notebook that is not cached yet is shown
+  unexecuted and executed in a background thread; the cache directory is
+  watched, so the site rebuilds with the outputs when they are ready.  The
+  first page never waits for a kernel.
+* ``on_page_content``: parses mkdocs-jupyter's HTML (BeautifulSoup), keeps the
+  notebook and drops the inlined JupyterLab CSS and the MathJax 2 / Mermaid
+  loaders, failing loudly on markup it does not expect; gives the template
+  the download URL and the chapter (``page.meta``); keeps notebook pages out
+  of the search index.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import os
+import threading
 from pathlib import Path
+from typing import Any
 
 import _root  # noqa: F401  (puts the repository root on sys.path)
+import nbformat
+from bs4 import BeautifulSoup, Comment, Tag
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from scripts.notebooks import convert, execute
+
 JUPYTER_CONFIG = Path(__file__).resolve().parent.parent / "jupyter"
+PAGES = execute.CACHE / "pages"  # the notebook pages' sources, as mkdocs-jupyter reads them
+HTML_CACHE = execute.CACHE / "html"  # cleaned notebook pages
+NAV_SECTION = "Notebooks"
+BACKGROUND_DELAY = 3.0  # seconds (serve only)
+log = get_plugin_logger(__name__)
+
+_state: dict[str, Any] = {"serve": False, "chapters": {}, "background": None}
+
+
+def on_startup(command: str, dirty: bool, **kwargs: object) -> None:
+    _state["serve"] = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _encrypt_notebook_kernels()
+    chapters = convert.chapters(config.nav, Path(config.docs_dir))
+    _state["chapters"] = chapters
+    config.nav = _with_notebook_section(config.nav, chapters)
+    if _state["serve"]:
+        execute.CACHE.mkdir(parents=True, exist_ok=True)
+        if str(execute.CACHE) not in config.watch:
+            config.watch.append(str(execute.CACHE))
     return config
 
 
-def _encrypt_notebook_kernels() -> None:
-    """Let the kernels that execute the notebooks (mkdocs-jupyter) encrypt their sockets.
+def _with_notebook_section(nav: list[Any], chapters: dict[str, str]) -> list[Any]:
+    section = ["notebooks/index.md"] + [{t: f"notebooks/{c}.ipynb"} for c, t in chapters.items()]
+    for k, entry in enumerate(nav):
+        if isinstance(entry, dict) and NAV_SECTION in entry:
+            return [*nav[:k], {NAV_SECTION: section}, *nav[k + 1 :]]
+    raise PluginError(f"mkdocs.yml nav has no {NAV_SECTION!r} entry to fill with the notebooks")
 
-    ipykernel >= 7.4 logs a WARNING to the build log for every kernel whose
-    ZMQ sockets are not encrypted.  jupyter_client provisions CurveZMQ keys
-    when ``KernelManager.transport_encryption`` is "auto" (the kernel spec of
-    ipykernel declares support); nbconvert reads that setting from the Jupyter
-    config path, so scripts/jupyter/ is put on it.  Skipped where pyzmq has no
+
+def _encrypt_notebook_kernels() -> None:
+    """Let the kernels that execute the notebooks encrypt their sockets.
+
+    ipykernel >= 7.4 logs a WARNING for every kernel whose ZMQ sockets are not
+    encrypted.  jupyter_client provisions CurveZMQ keys when
+    ``KernelManager.transport_encryption`` is "auto"; scripts/jupyter/ (which
+    sets it) is put on the Jupyter config path.  Skipped where pyzmq has no
     CurveZMQ (the setting would then be refused).
     """
     import zmq
@@ -37,13 +93,217 @@ def _encrypt_notebook_kernels() -> None:
         os.environ["JUPYTER_CONFIG_PATH"] = os.pathsep.join([path, *current])
 
 
-def on_page_content(html: str, page: Page, **kwargs: object) -> str:
-    """Keep notebook pages out of the search index.
+@event_priority(50)  # before mkdocs-jupyter turns the .ipynb files into pages
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    chapters: dict[str, str] = _state["chapters"]
+    try:
+        notebooks = convert.chapter_notebooks(None, config.nav, Path(config.docs_dir))
+    except (convert.ConversionError, ValueError) as error:
+        raise PluginError(f"notebook conversion failed: {error}") from error
+    serve = _state["serve"]
+    try:
+        paths, missing = execute.executed_paths(notebooks, run=not serve)
+    except execute.NotebookExecutionError as error:
+        raise PluginError(str(error)) from error
+    if missing:
+        _execute_in_background({c: notebooks[c] for c in missing})
+    for chapter, nb in notebooks.items():
+        # The page's source: the executed notebook (or, while serve executes it
+        # in the background, the unexecuted one), staged as notebooks/<chapter>.ipynb
+        # under PAGES (mkdocs-jupyter needs a file on disk).
+        content = (
+            nbformat.writes(nb).encode() + b"\n"
+            if chapter in missing
+            else paths[chapter].read_bytes()
+        )
+        staged = PAGES / "notebooks" / f"{chapter}.ipynb"
+        staged.parent.mkdir(parents=True, exist_ok=True)
+        if serve and chapter in missing and staged.is_file():
+            # Serving: keep the page as it was until the background run ends (a
+            # chapter edit then rebuilds only the chapter: the fast loop).
+            content = staged.read_bytes()
+        elif not staged.is_file() or staged.read_bytes() != content:
+            staged.write_bytes(content)
+        page = File(
+            f"notebooks/{chapter}.ipynb",
+            str(PAGES),
+            config.site_dir,
+            config.use_directory_urls,
+        )
+        page.edit_uri = f"{chapter}.md" if config.edit_uri else None
+        files.append(page)
+        files.append(
+            File.generated(config, f"notebooks/{chapter}/{chapter}.ipynb", content=content)
+        )
+    files.append(File.generated(config, "notebooks/index.md", content=_index_page(chapters)))
+    return files
 
-    Each notebook repeats its chapter word for word; indexing both would show
-    every search hit twice.  (Material's search reads ``page.meta`` in
-    ``on_page_context``, which runs after this event.)
+
+def _execute_in_background(notebooks: dict[str, nbformat.NotebookNode]) -> None:
+    """During serve: execute in a thread; writing the cache triggers a rebuild.
+
+    The run starts BACKGROUND_DELAY seconds after the last rebuild that asked
+    for it, so the kernels do not compete with the reload of the page just
+    edited (and a burst of edits executes once).
     """
-    if page.file.src_uri.startswith("notebooks/") and page.file.src_uri.endswith(".ipynb"):
-        page.meta.setdefault("search", {})["exclude"] = True
-    return html
+    running = _state["background"]
+    if running is not None and running.is_alive():
+        return
+    pending = _state.get("timer")
+    if pending is not None:
+        pending.cancel()
+
+    def run() -> None:
+        _state["background"] = threading.current_thread()
+        try:
+            execute.executed_paths(notebooks)
+            log.info("notebooks executed: %s", ", ".join(notebooks))
+        except Exception as error:
+            log.error("notebook execution failed: %s", error)
+
+    log.info("executing notebooks in the background soon: %s", ", ".join(notebooks))
+    timer = threading.Timer(BACKGROUND_DELAY, run)
+    timer.daemon = True
+    timer.start()
+    _state["timer"] = timer
+
+
+def _index_page(chapters: dict[str, str]) -> str:
+    rows = "\n".join(
+        f"| [{title}]({c}.ipynb) | "
+        f'<a href="{c}/{c}.ipynb" download title="Download {c}.ipynb">`{c}.ipynb`</a> |'
+        for c, title in chapters.items()
+    )
+    return f"""\
+---
+description: Every chapter as a Jupyter notebook, to download and run.
+---
+
+# Notebooks
+
+Every chapter is also a Jupyter notebook: the same text, each code block as a
+cell, and a cell that draws each figure. The notebooks are made from the
+chapters when the site is built, and executed: the pages below and the
+downloads show their outputs.
+
+| Chapter | Download |
+|---|---|
+{rows}
+
+## Running a notebook
+
+Install the library (the distribution is `infotheory-ml`; it is imported as
+`infotheory`) and Jupyter, then open the downloaded file:
+
+```bash
+pip install infotheory-ml jupyter
+jupyter lab entropy.ipynb
+```
+
+Each code cell is self-contained, as on the site: it imports what it uses, so
+cells can be run in any order. Nothing in the notebooks needs a network
+connection.
+"""
+
+
+def _chapter_of(page: Page) -> str | None:
+    uri = page.file.src_uri
+    if uri.startswith("notebooks/") and uri.endswith(".ipynb") and uri.count("/") == 1:
+        return uri[len("notebooks/") : -len(".ipynb")]
+    return None
+
+
+def on_page_content(html: str, page: Page, **kwargs: object) -> str:
+    """Clean a notebook page's HTML; give the template its download data."""
+    chapter = _chapter_of(page)
+    if chapter is None:
+        if page.file.src_uri.removesuffix(".md") in _state["chapters"]:
+            slug = page.file.src_uri.removesuffix(".md")
+            page.meta["notebook_download"] = f"notebooks/{slug}/{slug}.ipynb"
+        return html
+    # Each notebook repeats its chapter word for word: indexing both would show
+    # every search hit twice (Material's search reads page.meta later).
+    page.meta.setdefault("search", {})["exclude"] = True
+    page.meta["notebook_download"] = f"notebooks/{chapter}/{chapter}.ipynb"
+    page.meta["notebook_file"] = f"{chapter}.ipynb"
+    page.meta["notebook_chapter"] = f"{chapter}.md"
+    if page.edit_url:  # edit the chapter, not the generated notebook
+        page.edit_url = page.edit_url.replace(f"notebooks/{chapter}.ipynb", f"{chapter}.md")
+    return _cleaned(html, chapter)
+
+
+def _cleaned(html: str, chapter: str) -> str:
+    """clean_notebook_html, cached on disk on its input (parsing ~800 KB takes ~1 s)."""
+    key = hashlib.sha256(f"{chapter}\0{html}".encode()).hexdigest()[:24]
+    path = HTML_CACHE / f"{chapter}-{key}.html"
+    if path.is_file():
+        return path.read_text(encoding="utf-8")
+    cleaned = clean_notebook_html(html, chapter)
+    HTML_CACHE.mkdir(parents=True, exist_ok=True)
+    for old in HTML_CACHE.glob(f"{chapter}-*.html"):
+        old.unlink()
+    path.write_text(cleaned, encoding="utf-8")
+    return cleaned
+
+
+def clean_notebook_html(html: str, chapter: str) -> str:
+    """Keep mkdocs-jupyter's notebook, without its inlined CSS and script loaders.
+
+    The plugin renders: a copy-button ``<script>``, ~600 KB of JupyterLab
+    ``<style>`` (light colours only), a MathJax 2 configuration and loader and
+    a Mermaid loader (which imports from a CDN), then
+    ``<div class="jupyter-wrapper">`` with the cells.  Only the first script and
+    the wrapper are kept; stylesheets/notebooks.css draws the cells with
+    Material's colours and the site's MathJax 3 typesets the math.
+    """
+    soup = BeautifulSoup(html, "html.parser")
+    wrappers = soup.find_all("div", class_="jupyter-wrapper", recursive=False)
+    if len(wrappers) != 1:
+        raise PluginError(
+            f'notebooks/{chapter}: expected one top-level <div class="jupyter-wrapper"> '
+            f"in mkdocs-jupyter's HTML, found {len(wrappers)}"
+        )
+    wrapper = wrappers[0]
+    for tag in wrapper.find_all(["style", "link"]):
+        tag.decompose()
+    for script in wrapper.find_all("script"):
+        if script.get("type") in ("text/x-mathjax-config",) or script.get("src") is not None:
+            script.decompose()
+        elif "mermaid" in script.get_text() or "MathJax" in script.get_text():
+            script.decompose()
+    kept: list[Any] = []
+    for node in list(soup.contents):
+        if node is wrapper:
+            kept.append(node)
+        elif isinstance(node, Comment):
+            if node.strip() == "jupyter-wrapper":
+                kept.append(f"<!--{node}-->")  # the end of the wrapper
+        elif isinstance(node, str) and not node.strip():
+            kept.append(node)
+        elif isinstance(node, Tag) and node.name == "script" and not kept:
+            kept.append(node)  # the copy-button script
+        elif isinstance(node, Tag) and node.name in ("style", "script", "link"):
+            continue
+        else:
+            raise PluginError(
+                f"notebooks/{chapter}: unexpected <{getattr(node, 'name', 'text')}> "
+                "outside the jupyter-wrapper in mkdocs-jupyter's HTML"
+            )
+    h1 = wrapper.find("h1")
+    if h1 is None:
+        raise PluginError(f"notebooks/{chapter}: the notebook has no <h1> title")
+    h1.insert_after(_actions(soup, chapter))
+    return "".join(str(node) for node in kept)
+
+
+def _actions(soup: BeautifulSoup, chapter: str) -> Tag:
+    """The buttons under a notebook's title: download it, read its chapter."""
+    actions = soup.new_tag("p", attrs={"class": "nb-actions"})
+    download = soup.new_tag(
+        "a", href=f"{chapter}.ipynb", download="", attrs={"class": "md-button md-button--primary"}
+    )
+    download.string = f"Download {chapter}.ipynb"
+    read = soup.new_tag("a", href=f"../../{chapter}/", attrs={"class": "md-button"})
+    read.string = "Read the chapter"
+    actions.extend([download, " ", read])
+    return actions

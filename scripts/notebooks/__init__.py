@@ -1,0 +1,1 @@
+"""Chapter notebooks: converted from the chapters (convert) and executed with a cache (execute)."""
