@@ -1,4 +1,4 @@
-"""Fetch the site's third-party browser assets (MathJax) at their pinned versions.
+"""Fetch the site's third-party browser assets (MathJax, axe-core) at their pinned versions.
 
 The pins live in ``pyproject.toml`` under ``[tool.infotheory.vendor.*]``: a
 registry tarball URL, its Subresource-Integrity hash, and the files to keep.
@@ -6,6 +6,8 @@ Each tarball is downloaded once into ``.cache/vendor/``, verified, and the
 listed files are extracted to ``.cache/vendor/<name>-<version>/``.  The MkDocs
 hook (``scripts/hooks/vendor_files.py``) calls :func:`ensure` on every build and
 copies the files into the site, so the site never loads them from a CDN.
+A pin with ``serve = false`` (axe-core, which only the browser test injects)
+is fetched and verified the same way but not copied into the site.
 
 Run it directly to fetch ahead of time (for example before going offline)::
 

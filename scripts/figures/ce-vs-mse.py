@@ -23,7 +23,7 @@ left.plot(z, mse, color="C1", label="squared error $(\\hat y - 1)^2$")
 left.set_ylabel("loss")
 left.set_ylim(0, 10.5)
 left.set_title("Loss for a sample of class 1")
-left.legend(loc="upper right")
+left.legend(loc="center right")
 
 right.plot(z, np.abs(grad_ce), color="C0", label="cross-entropy: $|\\hat y - y|$")
 right.plot(
@@ -37,7 +37,7 @@ right.scatter(marked, np.abs(2 * (m_hat - 1) * m_hat * (1 - m_hat)), color="C1",
 right.set_ylabel("|gradient with respect to the logit $z$|")
 right.set_ylim(0, 1.1)
 right.set_title("Gradient: squared error stalls when confidently wrong")
-right.legend(loc="center right", bbox_to_anchor=(1.0, 0.55))
+right.legend(loc="center right", bbox_to_anchor=(1.0, 0.62), fontsize=9)
 right.annotate(
     "confidently wrong:\nsquared-error gradient ≈ 0",
     xy=(-8, 0.01),

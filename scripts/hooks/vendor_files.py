@@ -21,7 +21,14 @@ _dirs: dict[str, Path] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    _dirs.update(vendor_assets.ensure_all())
+    # A pin with ``serve = false`` (axe-core, for the browser test) is fetched
+    # and verified but not copied into the site.
+    pins = vendor_assets.pins()
+    _dirs.update(
+        (name, path)
+        for name, path in vendor_assets.ensure_all().items()
+        if pins[name].get("serve", True)
+    )
     return config
 
 
