@@ -245,7 +245,10 @@ def test_only_the_active_palette_figure_is_fetched(build, server, browser) -> No
     fetched: list[str] = []
     page.on("request", lambda r: fetched.append(urlparse(r.url).path))
     page.goto(server + page_rel.removesuffix("index.html"), wait_until="load")
+    # Lazy images load near the viewport: bring the first figure into view.
+    page.locator('img[src*=".light.svg"]').first.scroll_into_view_if_needed()
     page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
     light = [p for p in fetched if p.endswith(".light.svg")]
     dark = [p for p in fetched if p.endswith(".dark.svg")]
     assert light, f"{page_rel}: no light figure fetched"
