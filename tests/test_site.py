@@ -106,10 +106,18 @@ async () => {
   const unrendered = math
     .filter(el => el.querySelectorAll(".katex").length !== 1)
     .map(el => el.textContent.slice(0, 80));
+  // Palette figures are lazy: load the shown ones now; the hidden variant
+  // is never fetched (test_only_the_active_palette_figure_is_fetched).
+  for (const img of content.querySelectorAll("img")) {
+    if (img.offsetParent !== null) {
+      img.loading = "eager";
+      await img.decode().catch(() => {});
+    }
+  }
   const imgs = [...content.querySelectorAll("img")].map(img => ({
     src: img.getAttribute("src"),
     alt: img.getAttribute("alt") || "",
-    ok: img.complete && img.naturalWidth > 0,
+    ok: img.offsetParent === null || (img.complete && img.naturalWidth > 0),
     shown: img.offsetParent !== null,
   }));
   return {
