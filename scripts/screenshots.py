@@ -47,7 +47,6 @@ def main() -> None:
             for rel in pages:
                 rel = "" if rel in (".", "index", "") else rel.strip("/") + "/"
                 page.goto(base + rel, wait_until="networkidle")
-                page.evaluate("() => window.MathJax?.startup?.promise")
                 name = (rel.strip("/").replace("/", "_") or "index") + f".{scheme}.png"
                 page.screenshot(path=str(args.out / name), full_page=True)
                 print(args.out / name)

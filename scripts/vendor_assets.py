@@ -1,13 +1,14 @@
-"""Fetch the site's third-party browser assets (MathJax, axe-core) at their pinned versions.
+"""Fetch the site's third-party assets (KaTeX, axe-core) at their pinned versions.
 
 The pins live in ``pyproject.toml`` under ``[tool.infotheory.vendor.*]``: a
-registry tarball URL, its Subresource-Integrity hash, and the files to keep.
-Each tarball is downloaded once into ``.cache/vendor/``, verified, and the
-listed files are extracted to ``.cache/vendor/<name>-<version>/``.  The MkDocs
-hook (``scripts/hooks/vendor_files.py``) calls :func:`ensure` on every build and
-copies the files into the site, so the site never loads them from a CDN.
-A pin with ``serve = false`` (axe-core, which only the browser test injects)
-is fetched and verified the same way but not copied into the site.
+registry tarball URL, its Subresource-Integrity hash, the files to serve
+(``files``) and the files used only while building (``build_files``, never
+served).  Each tarball is downloaded once into ``.cache/vendor/``, verified,
+and the listed files are extracted to ``.cache/vendor/<name>-<version>/``.  The
+MkDocs hook (``scripts/hooks/vendor_files.py``) calls :func:`ensure` on every
+build and copies the served files into the site, so the site never loads them
+from a CDN.  A pin with ``serve = false`` (axe-core, which only the browser
+test injects) is fetched and verified the same way but not copied into the site.
 
 Run it directly to fetch ahead of time (for example before going offline)::
 
@@ -17,6 +18,7 @@ Run it directly to fetch ahead of time (for example before going offline)::
 from __future__ import annotations
 
 import base64
+import fnmatch
 import hashlib
 import io
 import shutil
@@ -52,10 +54,27 @@ def _download(url: str) -> bytes:
             return resp.read()
     except OSError as exc:
         raise RuntimeError(
-            f"could not download {url} ({exc}). The site serves MathJax itself and "
+            f"could not download {url} ({exc}). The site serves KaTeX itself and "
             "fetches it once from the npm registry; run `python scripts/vendor_assets.py` "
             "on a machine with access to registry.npmjs.org, then build offline."
         ) from None
+
+
+def matches(rel: str, pattern: str) -> bool:
+    """Whether the package path ``rel`` is one of ``pattern``'s files."""
+    if pattern.endswith("/"):
+        return rel.startswith(pattern)
+    return fnmatch.fnmatchcase(rel, pattern)
+
+
+def served(name: str, pin: dict, directory: Path) -> list[tuple[Path, str]]:
+    """Return ``(file, URL below assets/vendor/<name>/)`` for each file to serve."""
+    out = []
+    for path in sorted(directory.rglob("*")):
+        rel = path.relative_to(directory).as_posix()
+        if path.is_file() and any(matches(rel, w) for w in pin["files"]):
+            out.append((path, f"{name}/{rel.removeprefix(pin.get('root', ''))}"))
+    return out
 
 
 def ensure(name: str, pin: dict) -> Path:
@@ -76,15 +95,13 @@ def ensure(name: str, pin: dict) -> Path:
 
     if target.exists():
         shutil.rmtree(target)
-    wanted = list(pin["files"])
+    wanted = list(pin["files"]) + list(pin.get("build_files", []))
     found = dict.fromkeys(wanted, False)
     with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as tar:
         for member in tar.getmembers():
             # npm tarballs put everything under "package/".
             rel = member.name.removeprefix("package/")
-            hit = next(
-                (w for w in wanted if rel == w or (w.endswith("/") and rel.startswith(w))), None
-            )
+            hit = next((w for w in wanted if matches(rel, w)), None)
             if hit is None or not member.isfile():
                 continue
             found[hit] = True

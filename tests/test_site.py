@@ -5,9 +5,9 @@ For each page, in the light and the dark palette, the browser test asserts:
 * no console error and no uncaught exception;
 * no request to any host other than the local server (no CDN, no fonts, no
   GitHub API), and no local request that fails;
-* every formula rendered by MathJax (each ``.arithmatex`` element holds an
-  ``mjx-container``; no raw ``$$``, ``\\(`` or ``\\[`` left in the visible text
-  outside code);
+* every formula rendered (at build time, by KaTeX: each ``.arithmatex``
+  element holds exactly one ``.katex``; no raw ``$$``, ``\\(`` or ``\\[`` left
+  in the visible text outside code) and no math JavaScript loaded;
 * every image loaded and has alt text, and the figures shown are the variant
   made for the active palette.
 
@@ -98,31 +98,35 @@ def browser():  # type: ignore[no-untyped-def]
 
 _CHECK_PAGE_JS = """
 async () => {
-  if (window.MathJax && MathJax.startup && MathJax.startup.promise) {
-    await MathJax.startup.promise;
-    if (MathJax.typesetPromise) await MathJax.typesetPromise();
-  }
   const content = document.querySelector("article.md-content__inner") || document.body;
   const clone = content.cloneNode(true);
-  for (const el of clone.querySelectorAll("pre, code, mjx-container, script, style")) el.remove();
+  for (const el of clone.querySelectorAll("pre, code, .katex, script, style")) el.remove();
   const visible = clone.innerText || clone.textContent;
-  const math = [...document.querySelectorAll(".arithmatex, .jp-RenderedMarkdown")];
-  const unrendered = [...document.querySelectorAll(".arithmatex")]
-    .filter(el => !el.querySelector("mjx-container"))
+  const math = [...document.querySelectorAll(".arithmatex")];
+  const unrendered = math
+    .filter(el => el.querySelectorAll(".katex").length !== 1)
     .map(el => el.textContent.slice(0, 80));
+  // Palette figures are lazy: load the shown ones now; the hidden variant
+  // is never fetched (test_only_the_active_palette_figure_is_fetched).
+  for (const img of content.querySelectorAll("img")) {
+    if (img.offsetParent !== null) {
+      img.loading = "eager";
+      await img.decode().catch(() => {});
+    }
+  }
   const imgs = [...content.querySelectorAll("img")].map(img => ({
     src: img.getAttribute("src"),
     alt: img.getAttribute("alt") || "",
-    ok: img.complete && img.naturalWidth > 0,
+    ok: img.offsetParent === null || (img.complete && img.naturalWidth > 0),
     shown: img.offsetParent !== null,
   }));
   return {
     visible,
     mathCount: math.length,
-    rendered: document.querySelectorAll("mjx-container").length,
+    rendered: document.querySelectorAll(".katex").length,
     unrendered,
     imgs,
-    hasMathJax: !!window.MathJax,
+    mathJs: !!(window.MathJax || window.katex || window.renderMathInElement),
   };
 }
 """
@@ -173,15 +177,17 @@ def test_every_page_in_the_browser(build, server, browser, scheme: str) -> None:
         page.wait_for_load_state("networkidle")
         where = f"[{scheme}] {rel}"
         problems += [f"{where}: {e}" for e in events]
-        if not result["hasMathJax"]:
-            problems.append(f"{where}: MathJax is not loaded")
+        if result["mathJs"]:
+            problems.append(f"{where}: math JavaScript is loaded (math is rendered at build time)")
         if result["unrendered"]:
             problems.append(f"{where}: unrendered formulas: {result['unrendered'][:3]}")
         raw = RAW_MATH.findall(result["visible"])
         if raw:
             problems.append(f"{where}: raw TeX delimiters in visible text: {sorted(set(raw))}")
-        if result["mathCount"] and not result["rendered"]:
-            problems.append(f"{where}: page has math but MathJax rendered nothing")
+        if result["mathCount"] != result["rendered"]:
+            problems.append(
+                f"{where}: {result['mathCount']} formulas but {result['rendered']} rendered"
+            )
         for img in result["imgs"]:
             if not img["ok"]:
                 problems.append(f"{where}: image did not load: {img['src']}")
@@ -216,11 +222,6 @@ async (tags) => {
 }
 """
 
-_WAIT_MATH_JS = """
-async () => {
-  if (window.MathJax && MathJax.startup && MathJax.startup.promise) await MathJax.startup.promise;
-}
-"""
 
 _OVERFLOW_JS = """
 () => ({scroll: document.scrollingElement.scrollWidth, inner: window.innerWidth})
@@ -248,12 +249,7 @@ _FOCUS_JS = """
     if (!outline && !shadow) invisible.push(el.outerHTML.slice(0, 100));
   }
   // Formulas are read, not operated: none of their parts is a tab stop.
-  // MathJax 3 makes every mjx-container a tab stop for its context menu; the
-  // site is moving to build-time KaTeX (issue 15), which adds none, so the
-  // MathJax containers are not counted here until then.
-  const math = stops.filter(el =>
-    el.closest(".arithmatex, .katex, .jp-RenderedMarkdown mjx-container, math") &&
-    el.tagName.toLowerCase() !== "mjx-container");
+  const math = stops.filter(el => el.closest(".arithmatex, .katex, math"));
   return {count: stops.length, invisible, math: math.map(el => el.outerHTML.slice(0, 80))};
 }
 """
@@ -290,7 +286,6 @@ def test_axe_finds_no_violations(build, server, browser, scheme: str) -> None:  
     problems: list[str] = []
     for rel in _pages(site):
         page.goto(server + rel.removesuffix("index.html"), wait_until="load")
-        page.evaluate(_WAIT_MATH_JS)
         page.add_script_tag(content=axe)
         for v in page.evaluate(_AXE_JS, AXE_TAGS):
             problems.append(f"[{scheme}] {rel}: {v['id']} x{v['count']}: {v['targets']}")
@@ -308,14 +303,6 @@ def test_phone_widths_do_not_scroll_sideways(build, server, browser, scheme: str
     for rel in _pages(site):
         page.set_viewport_size({"width": 390, "height": 844})
         page.goto(server + rel.removesuffix("index.html"), wait_until="load")
-        page.evaluate(_WAIT_MATH_JS)
-        # MathJax 3's wide formulas (and their hidden assistive MathML copies)
-        # are the only thing that still escapes the column: every overflow
-        # measured on this site (416-461 px at 390) disappears without them.
-        # Math rendering is being replaced by build-time KaTeX (issue 15);
-        # until then MathJax output is taken out of the measurement, and only
-        # MathJax's (KaTeX output is measured).
-        page.add_style_tag(content="mjx-container { display: none !important; }")
         for width in PHONE_WIDTHS:
             page.set_viewport_size({"width": width, "height": 844})
             m = page.evaluate(_OVERFLOW_JS)
@@ -333,7 +320,6 @@ def test_keyboard_focus_is_visible_and_skips_formulas(build, server, browser) ->
     problems: list[str] = []
     for rel in _pages(site):
         page.goto(server + rel.removesuffix("index.html"), wait_until="load")
-        page.evaluate(_WAIT_MATH_JS)
         page.keyboard.press("Tab")
         skip = page.evaluate(_SKIP_JS)
         if not (skip["isSkip"] and skip["visible"] and skip["target"]):
@@ -346,3 +332,71 @@ def test_keyboard_focus_is_visible_and_skips_formulas(build, server, browser) ->
             problems.append(f"{rel}: {n} tab stops in formulas: {focus['math'][:2]}")
     context.close()
     assert not problems, "\n".join(problems)
+
+
+SCRIPT_SRC = re.compile(r"<script\b[^>]*\bsrc=\"([^\"]+)\"")
+PALETTE_IMG = re.compile(r"<img\b[^>]*\bsrc=\"[^\"]+#only-(?:light|dark)\"[^>]*>")
+# Where TeX may legitimately remain: code, and KaTeX's MathML annotation.
+NOT_PROSE = re.compile(
+    r"<(pre|code|script|style|annotation)\b.*?</\1>|<[^>]+>", re.DOTALL | re.IGNORECASE
+)
+
+
+def test_math_rendered_at_build_time_and_palette_figures_lazy(build: tuple[Path, str]) -> None:
+    """On every built page: math typeset once by KaTeX, no math JS, lazy palette figures."""
+    site, _ = build
+    problems: list[str] = []
+    formulas = 0
+    for rel in _pages(site):
+        text = (site / rel).read_text(encoding="utf-8")
+        # One rendered formula per source formula: arithmatex's elements (kept
+        # around each formula by scripts/hooks/math.py), KaTeX's outputs and
+        # the TeX annotations (one per formula KaTeX rendered) all agree.
+        sources = text.count('class="arithmatex"')
+        rendered = text.count('<span class="katex">')
+        annotations = text.count('<annotation encoding="application/x-tex"')
+        if not sources == rendered == annotations:
+            problems.append(
+                f"{rel}: {sources} formulas, {rendered} rendered, {annotations} annotated"
+            )
+        formulas += sources
+        raw = RAW_MATH.findall(NOT_PROSE.sub(" ", text.split("<body", 1)[-1]))
+        if raw:
+            problems.append(f"{rel}: raw TeX left: {sorted(set(raw))}")
+        for src in SCRIPT_SRC.findall(text):
+            if re.search(r"mathjax|katex|tex-", src, re.IGNORECASE):
+                problems.append(f"{rel}: loads math JavaScript {src}")
+        for img in PALETTE_IMG.findall(text):
+            if 'loading="lazy"' not in img or not re.search(r'width="\d+" height="\d+"', img):
+                problems.append(f"{rel}: palette figure not lazy and sized: {img[:120]}")
+    assert not list(site.rglob("katex*.js")), "KaTeX's JavaScript is in the site"
+    # The chapters have math; a hook that rendered nothing would pass the rest.
+    assert formulas > 100, f"only {formulas} formulas on the whole site"
+    assert not problems, "\n".join(problems)
+
+
+def test_only_the_active_palette_figure_is_fetched(build, server, browser) -> None:  # type: ignore[no-untyped-def]
+    site, _ = build
+    page_rel = next(
+        rel for rel in _pages(site) if "#only-dark" in (site / rel).read_text(encoding="utf-8")
+    )
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(urlparse(r.url).path))
+    page.goto(server + page_rel.removesuffix("index.html"), wait_until="load")
+    # Lazy images load near the viewport: bring the first figure into view.
+    page.locator('img[src*=".light.svg"]').first.scroll_into_view_if_needed()
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    light = [p for p in fetched if p.endswith(".light.svg")]
+    dark = [p for p in fetched if p.endswith(".dark.svg")]
+    assert light, f"{page_rel}: no light figure fetched"
+    assert not dark, f"{page_rel}: dark figures fetched in the light palette: {dark}"
+    # Material's palette toggle (the label of the next palette's radio input).
+    page.locator('label[for="__palette_1"]').first.click()
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(300)
+    dark = [p for p in fetched if p.endswith(".dark.svg")]
+    context.close()
+    assert dark, f"{page_rel}: no dark figure fetched after switching the palette"

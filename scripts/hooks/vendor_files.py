@@ -33,20 +33,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    pins = vendor_assets.pins()
     for name, directory in _dirs.items():
-        for path in sorted(directory.rglob("*")):
-            if not path.is_file() or path.name == ".complete":
-                continue
-            rel = path.relative_to(directory).as_posix()
-            # MathJax's own loader resolves fonts and extensions relative to
-            # the script, so the es5/ layout is kept below assets/vendor/<name>/.
+        # Only the files to serve; build-time files (KaTeX's JS) stay out of the site.
+        for path, url in vendor_assets.served(name, pins[name], directory):
             files.append(
                 File(
-                    rel,
+                    path.relative_to(directory).as_posix(),
                     src_dir=str(directory),
                     dest_dir=config.site_dir,
                     use_directory_urls=config.use_directory_urls,
-                    dest_uri=f"assets/vendor/{name}/{rel.removeprefix('es5/')}",
+                    dest_uri=f"assets/vendor/{url}",
                 )
             )
     return files
