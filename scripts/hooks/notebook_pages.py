@@ -254,7 +254,7 @@ def clean_notebook_html(html: str, chapter: str) -> str:
     a Mermaid loader (which imports from a CDN), then
     ``<div class="jupyter-wrapper">`` with the cells.  Only the first script and
     the wrapper are kept; stylesheets/notebooks.css draws the cells with
-    Material's colours and the site's MathJax 3 typesets the math.
+    Material's colours and scripts/hooks/math.py renders the math at build time.
     """
     soup = BeautifulSoup(html, "html.parser")
     wrappers = soup.find_all("div", class_="jupyter-wrapper", recursive=False)
