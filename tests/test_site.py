@@ -249,7 +249,10 @@ _FOCUS_JS = """
     if (!outline && !shadow) invisible.push(el.outerHTML.slice(0, 100));
   }
   // Formulas are read, not operated: none of their parts is a tab stop.
-  const math = stops.filter(el => el.closest(".arithmatex, .katex, math"));
+  // A display formula wider than the column is the exception: its scroll box
+  // (only that box) is a tab stop so that keyboard users can scroll it.
+  const math = stops.filter(el => el.closest(".arithmatex, .katex, math") &&
+    !(el.classList.contains("katex-display") && el.scrollWidth > el.clientWidth));
   return {count: stops.length, invisible, math: math.map(el => el.outerHTML.slice(0, 80))};
 }
 """
