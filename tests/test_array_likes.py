@@ -162,7 +162,7 @@ CALLS = {
             "cov_q": np.array([[1.0, -0.2], [-0.2, 0.5]]),
         },
     ),
-    "huffman_code": Call(it.huffman_code, {"p": np.array([0.4, 0.3, 0.2, 0.1])}),
+    "huffman_code": Call(it.huffman_code, {"p": np.array([0.45, 0.25, 0.2, 0.1])}),
 }
 # Large single distributions: the fused (chunked) path must see converted input too.
 _BIG_P, _BIG_Q = _dist(2 * _kernels.CHUNK + 5), _dist(2 * _kernels.CHUNK + 5)
