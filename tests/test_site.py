@@ -17,37 +17,14 @@ Playwright; the test skips, saying why, only where that browser is missing.
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from scripts import browser as browser_tools
-
 ROOT = Path(__file__).resolve().parent.parent
 RAW_MATH = re.compile(r"\$\$|\\\(|\\\)|\\\[|\\\]")
-
-
-@pytest.fixture(scope="module")
-def build(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """Build the site once for this module; return (site dir, build log)."""
-    site = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    log = proc.stdout + proc.stderr
-    assert proc.returncode == 0, f"mkdocs build --strict failed:\n{log}"
-    return site, log
 
 
 def test_strict_build_has_no_warnings(build: tuple[Path, str]) -> None:
@@ -70,30 +47,6 @@ def _pages(site: Path) -> list[str]:
         for p in site.rglob("index.html")
         if not p.relative_to(site).as_posix().startswith("assets/")
     )
-
-
-@pytest.fixture(scope="module")
-def server(build: tuple[Path, str]) -> Iterator[str]:
-    site, _ = build
-    with browser_tools.serve(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():  # type: ignore[no-untyped-def]
-    if not browser_tools.chromium_available():
-        pytest.skip(
-            f"Chromium not found at {browser_tools.CHROMIUM}: install Debian's `chromium` package "
-            "(apt-get install chromium) or set INFOTHEORY_CHROMIUM to run the browser test"
-        )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = browser_tools.launch(pw)
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 _CHECK_PAGE_JS = """
