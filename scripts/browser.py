@@ -1,14 +1,17 @@
 """Headless Chromium and a local static server, for the browser test and screenshots.
 
-Shared by ``tests/test_site.py`` and ``scripts/screenshots.py``.  Chromium is
-Debian's (``apt-get install chromium``), driven by Playwright; Playwright's own
-browser download is never used.  ``INFOTHEORY_CHROMIUM`` points elsewhere.
+Shared by the browser tests, ``scripts/screenshots.py`` and
+``scripts/measure_pages.py``.  Chromium is Debian's (``apt-get install
+chromium``), driven by Playwright; Playwright's own browser download is never
+used.  ``INFOTHEORY_CHROMIUM`` points elsewhere.
 """
 
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
 import os
 import shutil
 import threading
@@ -42,15 +45,44 @@ def launch(playwright: Any) -> Any:
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
 
+GZIP_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
+class _GzipHandler(_QuietHandler):
+    """Serve files, gzipping text types when the client accepts it (as a static host does)."""
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # the redirect to the trailing slash
+            path = path / "index.html"
+        ctype = self.guess_type(str(path))
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (path.is_file() and accepts and ctype.startswith(GZIP_TYPES)):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
 @contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on 127.0.0.1 (a free port); yield the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: Path, *, compress: bool = False) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 (a free port); yield the base URL.
+
+    With ``compress=True`` text responses are compressed, as a static host would.
+    """
+    handler_class = _GzipHandler if compress else _QuietHandler
+    handler = functools.partial(handler_class, directory=str(directory))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()

@@ -3,6 +3,7 @@
     python -m scripts.measure_pages              # build the site (fast build), then measure
     python -m scripts.measure_pages --site DIR   # measure an existing build
     python -m scripts.measure_pages --pages index.html kl-divergence/index.html
+    python -m scripts.measure_pages --lighthouse 3   # also Lighthouse, median of 3 runs
 
 The site is served by a small threaded HTTP server that gzips text responses,
 as a static host would, and each page is loaded in a fresh headless Chromium
@@ -18,29 +19,28 @@ context (empty cache).  For each page the table shows:
   plus one second;
 * ``DOM``: number of elements.
 
-A measurement, not a test: times depend on the machine and its load.
+With ``--lighthouse N`` it then runs Lighthouse (pinned, from the npm registry;
+see scripts/lighthouse/) N times on a few representative pages
+(``LIGHTHOUSE_PAGES``: the home page, a chapter, its notebook, an API page)
+and prints the median of each score and metric, and the audits that failed
+in any run.
+
+A measurement, not a test: times depend on the machine and its load (printed).
 """
 
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
-import http.server
-import io
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from scripts import browser as browser_tools
 
 ROOT = Path(__file__).resolve().parent.parent
-GZIP_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
 
 _OBSERVE_JS = """
 window.__longtasks = [];
@@ -66,45 +66,6 @@ async () => {
 """
 
 
-class _GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Serve files, gzipping text types when the client accepts it."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send_head(self):  # type: ignore[no-untyped-def]
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            if not self.path.split("?")[0].endswith("/"):
-                return super().send_head()  # the redirect to the trailing slash
-            path = path / "index.html"
-        ctype = self.guess_type(str(path))
-        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (path.is_file() and accepts and ctype.startswith(GZIP_TYPES)):
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        return io.BytesIO(body)
-
-
-@contextmanager
-def serve_gzip(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` with gzip on 127.0.0.1 (a free port); yield the base URL."""
-    handler = functools.partial(_GzipHandler, directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-
-
 def build(site: Path) -> None:
     env = {"NO_MKDOCS_2_WARNING": "1", "INFOTHEORY_EXECUTE_NOTEBOOKS": "false", **os.environ}
     subprocess.run(
@@ -127,7 +88,7 @@ def measure(site: Path, rels: list[str]) -> list[dict]:
     from playwright.sync_api import sync_playwright
 
     rows = []
-    with serve_gzip(site) as url, sync_playwright() as pw:
+    with browser_tools.serve(site, compress=True) as url, sync_playwright() as pw:
         browser = browser_tools.launch(pw)
         try:
             for rel in rels:
@@ -155,18 +116,57 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+LIGHTHOUSE_PAGES = [
+    "index.html",
+    "kl-divergence/index.html",
+    "notebooks/kl-divergence/index.html",
+    "api/divergence/index.html",
+]
+
+
+def lighthouse(site: Path, rels: list[str], runs: int) -> str:
+    from scripts import lighthouse as lh
+
+    lh.install()
+    lines = [
+        f"Lighthouse (mobile), median of {runs} run(s):",
+        f"{'page':<34} {'perf':>5} {'a11y':>5} {'FCP ms':>7} {'LCP ms':>7} {'TBT ms':>7} "
+        f"{'SI ms':>7}  failing audits",
+    ]
+    with browser_tools.serve(site, compress=True) as url:
+        for rel in rels:
+            results = [lh.audit(url + rel.removesuffix("index.html")) for _ in range(runs)]
+
+            def median(key: str, results: list[dict] = results) -> float:
+                return float(statistics.median(r[key] for r in results))
+
+            failing = sorted({a for r in results for a in r["failing"]})
+            cells = [f"{median(k):>5.0f}" for k in ("performance", "accessibility")]
+            cells += [f"{median(k):>7.0f}" for k in ("fcp_ms", "lcp_ms", "tbt_ms", "si_ms")]
+            page = rel.removesuffix("index.html") or "/"
+            lines.append(f"{page:<34} {' '.join(cells)}  {', '.join(failing) or '-'}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="a built site (default: build one)")
     parser.add_argument("--pages", nargs="*", help="pages to measure (default: all)")
+    parser.add_argument(
+        "--lighthouse", type=int, default=0, metavar="N", help="also run Lighthouse N times"
+    )
     args = parser.parse_args(argv)
+    print(f"load average before: {os.getloadavg()}")
     with tempfile.TemporaryDirectory() as tmp:
         site = args.site
         if site is None:
             site = Path(tmp) / "site"
             build(site)
         rows = measure(site, args.pages or pages(site))
-    print(table(rows))
+        print(table(rows))
+        if args.lighthouse:
+            print(lighthouse(site, LIGHTHOUSE_PAGES, args.lighthouse))
+    print(f"load average after: {os.getloadavg()}")
     return 0
 
 
