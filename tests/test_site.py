@@ -331,6 +331,19 @@ def test_math_rendered_at_build_time_and_palette_figures_lazy(build: tuple[Path,
     assert not problems, "\n".join(problems)
 
 
+def test_notebook_pages_show_the_chapters_figures(build: tuple[Path, str]) -> None:
+    """A notebook page draws its figures as its chapter does (palette SVGs), not as PNG data."""
+    site, _ = build
+    figure = re.compile(r'src="(?:\.\./)+figures/([\w.-]+)\.(?:light|dark)\.svg#only-')
+    chapters = [p.parent.name for p in (site / "notebooks").glob("*/index.html")]
+    assert len(chapters) >= 8, chapters
+    for chapter in chapters:
+        notebook = (site / "notebooks" / chapter / "index.html").read_text(encoding="utf-8")
+        page = (site / chapter / "index.html").read_text(encoding="utf-8")
+        assert "data:image/png" not in notebook, f"notebooks/{chapter}: a figure is inlined as PNG"
+        assert figure.findall(notebook) == figure.findall(page), chapter
+
+
 def test_only_the_active_palette_figure_is_fetched(build, server, browser) -> None:  # type: ignore[no-untyped-def]
     site, _ = build
     page_rel = next(
