@@ -224,7 +224,7 @@ def f_divergence(
     axis: int | None = -1,
     normalize: bool = False,
 ) -> np.float64 | NDArray[np.float64]:
-    r"""Compute the f-divergence of ``q`` from ``p`` for a convex generator ``f``.
+    r"""Compute the f-divergence $D_f(P \,\|\, Q)$ for a convex generator ``f``.
 
     $$
     D_f(P \,\|\, Q) = \sum_x q(x)\, f\!\left(\frac{p(x)}{q(x)}\right)

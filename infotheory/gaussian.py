@@ -37,7 +37,7 @@ def _expm1_minus_x(x: np.ndarray) -> np.ndarray:
 def kl_gaussian(
     mu: ArrayLike, log_var: ArrayLike, *, base: float = math.e, axis: int | None = -1
 ) -> np.float64 | NDArray[np.float64]:
-    r"""KL divergence of a diagonal Gaussian from the standard normal, as in a VAE.
+    r"""KL divergence of a diagonal Gaussian, with the standard normal as the reference (VAE).
 
     $$
     D_{\mathrm{KL}}\big(\mathcal N(\mu, \operatorname{diag}\sigma^2) \,\|\, \mathcal N(0, I)\big)

@@ -115,7 +115,7 @@ def renyi_entropy(
 def renyi_divergence(
     p: ArrayLike, q: ArrayLike, alpha: float, *, base: float = math.e, axis: int | None = -1
 ) -> np.float64 | NDArray[np.float64]:
-    r"""Rényi divergence of order α of ``p`` from ``q``.
+    r"""Rényi divergence $D_\alpha(P \,\|\, Q)$ of order α.
 
     $$
     D_\alpha(P \,\|\, Q) = \frac{1}{\alpha - 1} \log \sum_x p(x)^\alpha\, q(x)^{1 - \alpha}
