@@ -144,6 +144,14 @@ def test_converter_turns_material_syntax_into_jupyter_markdown() -> None:
     assert tab2.endswith("```bash\npip install something\n```")
 
 
+def test_a_heading_id_becomes_an_anchor_in_the_notebook() -> None:
+    text = "# Chapter\n\nIntro.\n\n## Computing it stably {#numerical-stability}\n\nText.\n"
+    sources = [c.source for c in convert.convert(text, "test-chapter")]
+    heading = next(s for s in sources if "Computing it stably" in s)
+    assert heading.startswith('<a id="numerical-stability"></a>\n\n## Computing it stably')
+    assert "{#" not in "".join(sources)
+
+
 def test_cells_record_their_markdown_line() -> None:
     cells = convert.convert(_CHAPTER, "test-chapter")
     nb = convert.notebook(cells, "test-chapter")

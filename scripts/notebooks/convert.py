@@ -70,7 +70,14 @@ _INLINE_LINK = re.compile(
     r"(?P<pre>!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\()(?P<url>[^)\s]+)(?P<post>[^)]*\))"
 )
 _REF_DEFINITION = re.compile(r"^(?P<pre>[ \t]*\[[^\]]+\]:[ \t]*)(?P<url>\S+)", re.MULTILINE)
-_ATTR_LIST = re.compile(r"(?<=[)\]])\{:?[ \t]*[.#][^}\n]*\}|[ \t]+\{:?[ \t]*[.#][^}\n]*\}[ \t]*$")
+_ATTR_LIST = re.compile(
+    r"(?<=[)\]])\{:?[ \t]*[.#][^}\n]*\}|[ \t]+\{:?[ \t]*[.#][^}\n]*\}[ \t]*$", re.MULTILINE
+)
+# A heading's explicit id ("## Title {#id}"): Jupyter would slug the title
+# instead, so the id is kept as an anchor before the heading.
+_HEADING_ID = re.compile(
+    r"^(?P<h>#{1,6}[ \t].*?)[ \t]+\{:?[ \t]*#(?P<id>[\w-]+)[^}\n]*\}[ \t]*$", re.MULTILINE
+)
 _ABBREVIATION = re.compile(r"^\*\[[^\]]+\]:.*$")
 _DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.DOTALL)
 
@@ -450,6 +457,7 @@ def _intro(title: str, page: str) -> str:
 
 def _clean_markdown(text: str, page: str, chapters: Sequence[str]) -> str:
     text = _ONLY_IMAGE.sub("", text)
+    text = _HEADING_ID.sub(r'<a id="\g<id>"></a>\n\n\g<h>', text)
     text = _ATTR_LIST.sub("", text)
     text = _rewrite_links(text, page, chapters)
     text = re.sub(r"[ \t]+$", "", text, flags=re.MULTILINE)
