@@ -83,9 +83,7 @@ def _slate_background() -> str:
         text,
     )
     assert hue and slate, "Material's slate background is no longer hsla(var(--md-hue), S%, L%, 1)"
-    r, g, b = colorsys.hls_to_rgb(
-        float(hue[1]) / 360, float(slate[2]) / 100, float(slate[1]) / 100
-    )
+    r, g, b = colorsys.hls_to_rgb(float(hue[1]) / 360, float(slate[2]) / 100, float(slate[1]) / 100)
     return "#{:02x}{:02x}{:02x}".format(*(round(c * 255) for c in (r, g, b)))
 
 
@@ -105,7 +103,8 @@ def test_data_colours_have_3_to_1_contrast_against_the_page(variant: str) -> Non
     page = make_figures.VARIANTS[variant]["page"]
     style = make_figures.style(variant)
     colours = {
-        f"C{i}": c for i, c in enumerate(style["axes.prop_cycle"].by_key()["color"])  # type: ignore[attr-defined]
+        f"C{i}": c
+        for i, c in enumerate(style["axes.prop_cycle"].by_key()["color"])  # type: ignore[attr-defined]
     }
     cmap = matplotlib.colormaps[str(style["image.cmap"])]
     colours |= {f"{cmap.name}[{i}]": cmap(i) for i in range(cmap.N)}
@@ -151,7 +150,9 @@ async () => {
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_figures_at_390_px_are_drawn_at_70_percent_or_more(build, server, browser, scheme: str) -> None:  # type: ignore[no-untyped-def]
+def test_figures_at_390_px_are_drawn_at_70_percent_or_more(
+    build, server, browser, scheme: str
+) -> None:  # type: ignore[no-untyped-def]
     site, _ = build
     context = browser.new_context(color_scheme=scheme, viewport=PHONE)
     page = context.new_page()
