@@ -112,7 +112,7 @@ def _join(parts: list[tuple[str, str]]) -> str:
         if kind == "op" and s in _SPACED:
             before = out.rstrip()
             # A leading minus or plus is a sign, not a binary operator.
-            sign = s in "+−-±" and (not before or before[-1] in "([{=<>≤≥,;+−×·/" or prev == "op")
+            sign = s in "+−-±" and (not before or before[-1] in "([{=<>≤≥,;:+−×·/∈→")
             out = out + s if sign else before + " " + s + " "
         elif kind == "op" and s in (",", ";"):
             out = out.rstrip() + s + " "
