@@ -211,3 +211,72 @@ def test_printing_from_the_dark_palette_prints_one_light_variant(build, server, 
         page.emulate_media(media="screen")
     context.close()
     assert not problems, "\n".join(problems)
+
+
+# --- The figures hook (unit) -------------------------------------------------
+
+
+def _hook():  # type: ignore[no-untyped-def]
+    import importlib.util
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts" / "hooks"))
+    spec = importlib.util.spec_from_file_location("figures_hook", ROOT / "scripts/hooks/figures.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _resolve(src: str) -> Path:
+    return FIGURES / src.rsplit("/", 1)[-1]
+
+
+def test_hook_wraps_a_wide_figure_in_a_picture() -> None:
+    hook = _hook()
+    html = '<p><img alt="A &amp; B" src="figures/kl-basics.dark.svg#only-dark" /></p>'
+    out = hook.rewrite(html, "page.md", _resolve)
+    w, h = hook.svg_size(FIGURES / "kl-basics.dark.svg")
+    nw, nh = hook.svg_size(FIGURES / "kl-basics.narrow.dark.svg")
+    assert out == (
+        '<p><picture><source media="(max-width: 44.9375em)" '
+        f'srcset="figures/kl-basics.narrow.dark.svg" width="{nw}" height="{nh}">'
+        '<img alt="A &amp; B" src="figures/kl-basics.dark.svg#only-dark" loading="lazy" '
+        f'width="{w}" height="{h}"/></picture></p>'
+    )
+    # Attribute order and quoting do not matter; other images are left alone.
+    other = "<img src='logo.png' alt=x><img alt=y src=figures/kl-basics.light.svg#only-light>"
+    assert hook.rewrite(other, "page.md", _resolve).count("<picture>") == 1
+
+
+@pytest.mark.parametrize(
+    ("markup", "message"),
+    [
+        ('<img alt="a" src="figures/kl-basics.light.svg#only-dark">', "other palette"),
+        ('<img alt="a" src="figures/kl-basics.light.svg">', "palette fragment"),
+        ('<img alt="a" src="figures/kl-basics.light.svg#only-light" loading="eager">', "already"),
+        ('<img alt="a" src="figures/kl-basics.light.svg#only-light" srcset="x.svg">', "already"),
+        (
+            '<picture><img alt="a" src="figures/kl-basics.light.svg#only-light"></picture>',
+            "picture",
+        ),
+        ('<img alt="a" src="figures/missing.light.svg#only-light">', "no file"),
+    ],
+)
+def test_hook_fails_loudly_on_unexpected_markup(markup: str, message: str) -> None:
+    from mkdocs.exceptions import PluginError
+
+    with pytest.raises(PluginError, match=message):
+        _hook().rewrite(markup, "page.md", _resolve)
+
+
+def test_hook_fails_on_a_wide_figure_without_its_narrow_variant(tmp_path: Path) -> None:
+    from mkdocs.exceptions import PluginError
+
+    (tmp_path / "wide.light.svg").write_bytes((FIGURES / "kl-basics.light.svg").read_bytes())
+    with pytest.raises(PluginError, match="no narrow variant"):
+        _hook().rewrite(
+            '<img alt="a" src="figures/wide.light.svg#only-light">',
+            "page.md",
+            lambda src: tmp_path / src.rsplit("/", 1)[-1],
+        )
