@@ -42,6 +42,7 @@ import sys
 import time
 import warnings
 from pathlib import Path
+from typing import Any
 
 import matplotlib
 
@@ -72,7 +73,7 @@ NARROW_MAX = 4.5 * 72
 
 # The page behind each variant: Material's default scheme is white, slate is
 # --md-default-bg-color = hsla(var(--md-hue) = 225deg, 15%, 14%, 1) = #1e2129.
-VARIANTS: dict[str, dict[str, object]] = {
+VARIANTS: dict[str, dict[str, Any]] = {
     "light": {
         "page": "#ffffff",
         "fg": "#1f2328",
@@ -130,7 +131,7 @@ for _variant in VARIANTS:
     matplotlib.colormaps.register(sequential_colormap(_variant), force=True)
 
 
-def style(variant: str, layout: str = "wide") -> dict[str, object]:
+def style(variant: str, layout: str = "wide") -> dict[str, Any]:
     """Return the rcParams for one palette variant (and layout: narrow text is 1 pt smaller)."""
     v = VARIANTS[variant]
     fg, muted, grid = v["fg"], v["muted"], v["grid"]
@@ -219,7 +220,7 @@ def draw(source: Path) -> dict[str, bytes]:
 
 
 def _render(source: Path, variant: str, layout: str) -> bytes:
-    with plt.rc_context(style(variant, layout)), warnings.catch_warnings():
+    with plt.rc_context(style(variant, layout)), warnings.catch_warnings():  # type: ignore[arg-type]
         # Sources end with plt.show() so they also work when pasted into a
         # notebook or a terminal; under Agg that call is a no-op that warns.
         warnings.filterwarnings("ignore", message=".*non-interactive.*")
