@@ -51,7 +51,10 @@ right.set_xlabel("shift of Q")
 right.set_ylabel("divergence")
 right.set_xlim(0, shifts[-1])
 right.set_ylim(0, 1.1)
-right.legend(loc="lower right", fontsize=9 if narrow else None)
+if narrow:  # below the panel: the curves fill it
+    right.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), ncols=2, fontsize=9)
+else:
+    right.legend(loc="lower right")
 right.set_title("JS and TV saturate" + ("\n" if narrow else " ") + "(KL(P ‖ Q) = ∞, not drawn)")
 fig.tight_layout()
 plt.show()
