@@ -1,3 +1,5 @@
+import os
+
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -10,7 +12,14 @@ losses = binary_cross_entropy(y, p, reduction="none")
 mean = binary_cross_entropy(y, p)
 colors = ["C0" if label == 1 else "C1" for label in y]
 
-fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2))
+# scripts/make_figures.py draws this figure a second time for phones, with
+# FIGURE_LAYOUT=narrow: panels stacked, at most 4.5 in wide.
+narrow = os.environ.get("FIGURE_LAYOUT") == "narrow"
+
+if narrow:
+    fig, (left, right) = plt.subplots(2, 1, figsize=(4.3, 7.8))
+else:
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2))
 
 left.plot(
     y_hat,
@@ -35,8 +44,11 @@ right.bar(range(len(y)), losses, color=colors, width=0.6)
 right.axhline(mean, color="C7", linestyle="--", linewidth=1.5, label=f"mean = {mean:.4f} nats")
 right.set_xticks(
     range(len(y)),
-    [f"y = {a}\nŷ = {b}\n{c:.3f} nats" for a, b, c in zip(y, p, losses, strict=True)],
-    fontsize=9,
+    [
+        f"y = {a}\nŷ = {b}\n{c:.3f}" + ("" if narrow else " nats")
+        for a, b, c in zip(y, p, losses, strict=True)
+    ],
+    fontsize=8 if narrow else 9,
 )
 right.set_ylabel("binary cross-entropy in nats")
 right.set_ylim(0, 0.45)

@@ -1,3 +1,5 @@
+import os
+
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -17,7 +19,14 @@ predictions = np.array(
 losses = cross_entropy(target, predictions)  # one loss per prediction
 colors = [f"C{i}" for i in range(len(names))]
 
-fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2), gridspec_kw={"width_ratios": [1.35, 1]})
+# scripts/make_figures.py draws this figure a second time for phones, with
+# FIGURE_LAYOUT=narrow: panels stacked, at most 4.5 in wide.
+narrow = os.environ.get("FIGURE_LAYOUT") == "narrow"
+
+if narrow:
+    fig, (left, right) = plt.subplots(2, 1, figsize=(4.3, 7.6), height_ratios=[1.2, 1])
+else:
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2), width_ratios=[1.35, 1])
 
 width = 0.16
 classes = np.arange(len(target))
@@ -28,7 +37,7 @@ left.set_xticks(classes, ["class 0\n(true)", "class 1", "class 2", "class 3"])
 left.set_ylabel("predicted probability")
 left.set_ylim(0, 1.05)
 left.set_title("Five predictions for a sample of class 0")
-left.legend(loc="upper center", ncols=3, bbox_to_anchor=(0.5, -0.2))
+left.legend(loc="upper center", ncols=3, bbox_to_anchor=(0.5, -0.2), fontsize=9 if narrow else None)
 left.grid(axis="x", visible=False)
 
 bars = right.bar(range(len(losses)), losses, color=colors, width=0.6)

@@ -1,3 +1,5 @@
+import os
+
 import matplotlib.pyplot as plt
 import numpy as np
 from sklearn.datasets import load_iris
@@ -23,7 +25,11 @@ h_y = entropy(np.bincount(y), normalize=True)  # I(X;Y) <= H(Y) = ln 3
 order = np.argsort(mean)
 rows = np.arange(len(order))
 
-fig, ax = plt.subplots(figsize=(8, 4.6))
+# scripts/make_figures.py draws this figure a second time for phones, with
+# FIGURE_LAYOUT=narrow: panels stacked, at most 4.5 in wide.
+narrow = os.environ.get("FIGURE_LAYOUT") == "narrow"
+
+fig, ax = plt.subplots(figsize=(4.3, 4.6) if narrow else (8, 4.6))
 ax.barh(rows, mean[order], height=0.6, color="C0", alpha=0.45, label="k-NN, mean of seeds 0-19")
 ax.errorbar(
     mean[order],
@@ -51,7 +57,9 @@ ax.set_xlabel("estimated $I(X_j; Y)$ in nats")
 ax.set_xlim(0, 1.25)
 ax.set_ylim(-0.6, len(order) - 0.2)
 ax.grid(axis="y", visible=False)
-ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2, fontsize=9)
-ax.set_title("Mutual information between each iris feature and the species")
+ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=1 if narrow else 2, fontsize=9)
+ax.set_title(
+    "Mutual information between each iris feature" + ("\n" if narrow else " ") + "and the species"
+)
 fig.tight_layout()
 plt.show()

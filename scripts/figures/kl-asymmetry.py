@@ -1,3 +1,5 @@
+import os
+
 import matplotlib.pyplot as plt
 import numpy as np
 from scipy.optimize import minimize
@@ -21,6 +23,10 @@ def minus(text):
     return text.replace("-", "−")
 
 
+# scripts/make_figures.py draws this figure a second time for phones, with
+# FIGURE_LAYOUT=narrow: panels stacked, at most 4.5 in wide.
+narrow = os.environ.get("FIGURE_LAYOUT") == "narrow"
+
 # Forward KL(p || q) is minimised by matching the mean and variance of p.
 mu_f = np.sum(x * p)
 sigma_f = np.sqrt(np.sum((x - mu_f) ** 2 * p))
@@ -34,7 +40,7 @@ for start in (1.0, -1.0):
     )
     q_reverse.append((start, fit.x[0], np.exp(fit.x[1]), fit.fun))
 
-fig, axes = plt.subplots(2, 1, figsize=(8, 6.4), sharex=True)
+fig, axes = plt.subplots(2, 1, figsize=(4.3, 6.6) if narrow else (8, 6.4), sharex=True)
 for ax in axes:
     ax.fill_between(x, p / dx, color="C0", alpha=0.3, linewidth=0)
     ax.plot(x, p / dx, color="C0", label="target $p$ = ½N(−3, 1) + ½N(3, 1)")
@@ -50,7 +56,7 @@ ax.plot(
     color="C1",
     label=f"best $q$ = N({abs(mu_f):.2f}, {sigma_f:.2f}²), KL(p‖q) = {kl:.3f} nats",
 )
-ax.set_title("forward KL(p‖q): mode-covering (maximum likelihood)")
+ax.set_title("forward KL(p‖q): mode-covering" + ("\n" if narrow else " ") + "(maximum likelihood)")
 
 ax = axes[1]
 for (start, mu, sigma, kl), style in zip(q_reverse, ["-", "--"], strict=True):
@@ -63,9 +69,9 @@ for (start, mu, sigma, kl), style in zip(q_reverse, ["-", "--"], strict=True):
             f"start μ = {start:+.0f}: $q$ = N({mu:.2f}, {sigma:.2f}²), KL(q‖p) = {kl:.3f} nats"
         ),
     )
-ax.set_title("reverse KL(q‖p): mode-seeking (VI, VAEs)")
+ax.set_title("reverse KL(q‖p): mode-seeking" + ("\n" if narrow else " ") + "(VI, VAEs)")
 ax.set_xlabel("$x$")
 for ax in axes:
-    ax.legend(loc="upper center", fontsize=10)
+    ax.legend(loc="upper center", fontsize=8 if narrow else 10)
 fig.tight_layout()
 plt.show()

@@ -1,3 +1,5 @@
+import os
+
 import matplotlib.pyplot as plt
 import numpy as np
 
@@ -8,7 +10,14 @@ q = np.full(4, 0.25)
 outcomes = np.arange(len(p))
 forward, reverse = kl_divergence(p, q), kl_divergence(q, p)
 
-fig, (ax, ax_terms) = plt.subplots(1, 2, figsize=(8.4, 3.7), width_ratios=[3, 2])
+# scripts/make_figures.py draws this figure a second time for phones, with
+# FIGURE_LAYOUT=narrow: panels stacked, at most 4.5 in wide.
+narrow = os.environ.get("FIGURE_LAYOUT") == "narrow"
+
+if narrow:
+    fig, (ax, ax_terms) = plt.subplots(2, 1, figsize=(4.3, 6.8))
+else:
+    fig, (ax, ax_terms) = plt.subplots(1, 2, figsize=(8.4, 3.7), width_ratios=[3, 2])
 width = 0.38
 bars_p = ax.bar(outcomes - width / 2, p, width, color="C0", label="$P$ = [0.4, 0.3, 0.2, 0.1]")
 bars_q = ax.bar(outcomes + width / 2, q, width, color="C1", label="$Q$ = uniform over 4")

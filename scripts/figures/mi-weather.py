@@ -1,3 +1,5 @@
+import os
+
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Circle
@@ -14,26 +16,42 @@ mi = mutual_information(pxy, base=2)
 h_x_given_y = conditional_entropy(pxy.T, base=2)
 h_y_given_x = conditional_entropy(pxy, base=2)
 
-fig, axes = plt.subplots(1, 3, figsize=(11, 4), width_ratios=[1, 1, 1.35], layout="constrained")
+# scripts/make_figures.py draws this figure a second time for phones, with
+# FIGURE_LAYOUT=narrow: panels stacked, at most 4.5 in wide.
+narrow = os.environ.get("FIGURE_LAYOUT") == "narrow"
+
+if narrow:  # the two tables side by side, the diagram below them
+    fig, by_name = plt.subplot_mosaic(
+        [["joint", "product"], ["diagram", "diagram"]],
+        figsize=(4.1, 6.4),
+        height_ratios=[1.25, 1],
+        layout="constrained",
+    )
+    axes = [by_name["joint"], by_name["product"], by_name["diagram"]]
+else:
+    fig, axes = plt.subplots(1, 3, figsize=(11, 4), width_ratios=[1, 1, 1.35], layout="constrained")
 
 # Panels 1 and 2: the joint table and the product of its marginals, on one colour scale.
 cmap = plt.get_cmap("viridis")
 for ax, table, title in [
     (axes[0], pxy, "joint $P_{XY}$"),
-    (axes[1], product, "product of marginals $P_X P_Y$"),
+    (axes[1], product, "product of marginals" + ("\n" if narrow else " ") + "$P_X P_Y$"),
 ]:
     image = ax.imshow(table, cmap=cmap, vmin=0, vmax=0.5)
     for (i, j), value in np.ndenumerate(table):
         # Dark text on the bright end of viridis, light text on the dark end.
         text_colour = "black" if value > 0.25 else "white"
-        ax.text(j, i, f"{value:.3f}", ha="center", va="center", color=text_colour, fontsize=12)
+        size = 10 if narrow else 12
+        ax.text(j, i, f"{value:.3f}", ha="center", va="center", color=text_colour, fontsize=size)
     ax.set_xticks([0, 1], ["no", "yes"])
     ax.set_yticks([0, 1], ["sunny", "rainy"])
     ax.set_xlabel("umbrella $Y$")
     ax.set_title(title)
     ax.grid(False)
 axes[0].set_ylabel("weather $X$")
-fig.colorbar(image, ax=axes[:2], shrink=0.8, label="probability")
+fig.colorbar(
+    image, ax=axes[:2], shrink=0.8, label="probability", location="bottom" if narrow else "right"
+)
 
 # Panel 3: circle areas are H(X) and H(Y), the overlap (lens) area is I(X;Y).
 r1, r2 = np.sqrt(h_x / np.pi), np.sqrt(h_y / np.pi)

@@ -1,3 +1,5 @@
+import os
+
 import matplotlib.pyplot as plt
 import numpy as np
 from scipy.stats import norm
@@ -12,7 +14,13 @@ examples = [  # (mu, sigma^2) of an encoder output q(z|x) = N(mu, sigma^2)
 ]
 z = np.linspace(-4.5, 5, 500)
 
-fig, (ax, ax_surf) = plt.subplots(2, 1, figsize=(8, 8.4), height_ratios=[1, 1.15])
+# scripts/make_figures.py draws this figure a second time for phones, with
+# FIGURE_LAYOUT=narrow: panels stacked, at most 4.5 in wide.
+narrow = os.environ.get("FIGURE_LAYOUT") == "narrow"
+
+fig, (ax, ax_surf) = plt.subplots(
+    2, 1, figsize=(4.3, 7.8) if narrow else (8, 8.4), height_ratios=[1, 1.15]
+)
 ax.plot(z, norm.pdf(z), color="C7", linestyle=":", linewidth=3, label="prior $p(z)$ = N(0, 1)")
 for i, (mu, var) in enumerate(examples):
     kl = kl_gaussian([mu], [np.log(var)])
@@ -25,9 +33,13 @@ for i, (mu, var) in enumerate(examples):
     )
 ax.set_xlabel("latent $z$")
 ax.set_ylabel("density")
-ax.set_ylim(0, 0.72)
-ax.set_title("encoder outputs $q(z\\,|\\,x) = N(\\mu, \\sigma^2)$ and the prior")
-ax.legend(loc="upper left", fontsize=10)
+ax.set_ylim(0, 0.95 if narrow else 0.72)
+ax.set_title(
+    "encoder outputs $q(z\\,|\\,x) = N(\\mu, \\sigma^2)$"
+    + ("\n" if narrow else " ")
+    + "and the prior"
+)
+ax.legend(loc="upper left", fontsize=8 if narrow else 10)
 
 mu_grid = np.linspace(-2.5, 2.5, 201)
 sigma_grid = np.linspace(0.1, 3, 200)
@@ -58,6 +70,11 @@ ax_surf.set_xlabel("μ")
 ax_surf.set_ylabel("σ")
 ax_surf.grid(False)
 ax_surf.set_title("KL to the prior over (μ, σ)")
-ax_surf.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), ncols=2)
+ax_surf.legend(
+    loc="upper center",
+    bbox_to_anchor=(0.5, -0.13),
+    ncols=1 if narrow else 2,
+    fontsize=9 if narrow else None,
+)
 fig.tight_layout()
 plt.show()

@@ -1,4 +1,4 @@
-"""Palette figures: only the variant of the active palette is downloaded.
+"""Palette figures: only the active palette's variant is downloaded, and phones get narrow ones.
 
 Each figure is written twice, ``![alt](figures/x.light.svg#only-light)`` and
 ``![alt](figures/x.dark.svg#only-dark)``; Material hides the other palette's
@@ -6,14 +6,36 @@ one with ``display: none``, but a browser fetches hidden images all the same
 unless they are lazy.  ``on_page_content`` gives both ``loading="lazy"`` (a
 hidden lazy image is fetched only once it is shown, i.e. after a palette
 switch) and the SVG's size as ``width``/``height``, so that the page does not
-shift while a figure loads.  It fails on a palette image whose SVG it cannot
-find or measure.
+shift while a figure loads.
+
+A figure wider than 4.5 in has a narrow variant (``x.narrow.light.svg``,
+panels stacked; scripts/make_figures.py draws it): the image is wrapped in
+
+    <picture>
+      <source media="(max-width: 44.9375em)" srcset="figures/x.narrow.light.svg" ...>
+      <img src="figures/x.light.svg#only-light" loading="lazy" ...>
+    </picture>
+
+so that below Material's phone breakpoint the browser fetches and shows the
+narrow file instead; the ``<img>`` keeps its ``src`` (with the fragment that
+Material's palette CSS matches) and stays what is shown or hidden.
+
+The HTML is read with :mod:`html.parser` (attributes in any order, quoted or
+not, entities decoded), and the hook fails the build, naming the page, on
+what it does not expect: a figure image whose SVG it cannot find or measure,
+one already lazy, sized or given a ``srcset``, one already in a
+``<picture>``, a fragment that names the other palette, an image of
+``figures/`` without a palette fragment, or a wide figure without its narrow
+variant.
 """
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
+from collections.abc import Callable
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -22,10 +44,17 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-PALETTE_IMG = re.compile(r'<img\b[^>]*\bsrc="(?P<src>[^"#]+\.svg)#only-(?:light|dark)"[^>]*>')
 SVG_TAG = re.compile(r"<svg\b[^>]*>", re.DOTALL)
 # CSS pixels per SVG length unit (matplotlib writes pt).
 UNITS = {"pt": 4 / 3, "px": 1.0, "": 1.0}
+# Material's phone breakpoint (its "lg" media query starts at 45em): below it
+# the text column is at most ~690 px wide.
+NARROW_MEDIA = "(max-width: 44.9375em)"
+# Figures wider than this (4.5 in, in CSS px) must have a narrow variant.
+NARROW_MAX_PX = 4.5 * 96
+PALETTE_SRC = re.compile(
+    r"(?P<stem>[^#?]+?)\.(?P<variant>light|dark)\.svg#only-(?P<fragment>light|dark)"
+)
 
 
 def svg_size(path: Path) -> tuple[int, int]:
@@ -48,21 +77,105 @@ def svg_size(path: Path) -> tuple[int, int]:
     return round(size[0]), round(size[1])
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, **kwargs: object) -> str:
-    docs = Path(config.docs_dir)
+class _Images(HTMLParser):
+    """Collect every ``<img>`` start tag: (offset, tag text, attributes, inside <picture>)."""
 
-    def lazy(m: re.Match[str]) -> str:
-        tag = m[0]
-        if re.search(r"\s(loading|width|height)=", tag):
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, str, dict[str, str | None], bool]] = []
+        # getpos() counts lines by "\n" only (not str.splitlines's other breaks).
+        self._lines = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._pictures = 0
+        self.feed(text)
+        self.close()
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self._lines[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "picture":
+            self._pictures += 1
+        elif tag == "img":
+            text = self.get_starttag_text() or ""
+            self.found.append((self._offset(), text, dict(attrs), self._pictures > 0))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "picture":
+            self._pictures = max(0, self._pictures - 1)
+
+
+def _attribute(name: str, value: object) -> str:
+    return f'{name}="{html.escape(str(value), quote=True)}"'
+
+
+def rewrite(html_text: str, where: str, resolve: Callable[[str], Path]) -> str:
+    """Return the page with its palette figures lazy, sized and, if wide, in a <picture>.
+
+    ``resolve(src)`` maps an image's URL (relative to the page) to its file.
+    Raises :class:`PluginError` naming ``where`` on unexpected markup.
+    """
+    parser = _Images(html_text)
+    pieces: list[str] = []
+    done = 0
+    for offset, tag, attrs, in_picture in parser.found:
+        src = attrs.get("src") or ""
+        if html_text[offset : offset + len(tag)] != tag:
+            raise PluginError(f"figures: {where}: could not locate the tag {tag[:120]}")
+        m = PALETTE_SRC.fullmatch(src)
+        if m is None:
+            if re.search(r"(^|/)figures/[^/]+\.svg", src):
+                raise PluginError(
+                    f"figures: {where}: figure {src} without its palette fragment "
+                    "(#only-light on x.light.svg, #only-dark on x.dark.svg)"
+                )
+            continue
+        if m["variant"] != m["fragment"]:
+            raise PluginError(f"figures: {where}: {src} is marked for the other palette")
+        if in_picture:
+            raise PluginError(f"figures: {where}: palette image already in a <picture>: {tag}")
+        present = {"loading", "width", "height", "srcset", "sizes"} & set(attrs)
+        if present:
             raise PluginError(
-                f"figures: {page.file.src_uri}: palette image already sized or lazy: {tag}"
+                f"figures: {where}: palette image already has {sorted(present)}: {tag}"
             )
-        rel = posixpath.normpath(urljoin("/" + page.url, m["src"])).lstrip("/")
-        svg = docs / rel
+        svg = resolve(src.split("#")[0])
         if not svg.is_file():
-            raise PluginError(f"figures: {page.file.src_uri}: no file {svg} for {m['src']}")
+            raise PluginError(f"figures: {where}: no file {svg} for {src}")
         width, height = svg_size(svg)
         end = -2 if tag.endswith("/>") else -1
-        return f'{tag[:end].rstrip()} loading="lazy" width="{width}" height="{height}"{tag[end:]}'
+        sized = (
+            f'{tag[:end].rstrip()} loading="lazy" {_attribute("width", width)} '
+            f"{_attribute('height', height)}{tag[end:]}"
+        )
+        narrow_src = f"{m['stem']}.narrow.{m['variant']}.svg"
+        narrow = resolve(narrow_src)
+        if narrow.is_file():
+            n_width, n_height = svg_size(narrow)
+            source = (
+                f"<source {_attribute('media', NARROW_MEDIA)} {_attribute('srcset', narrow_src)} "
+                f"{_attribute('width', n_width)} {_attribute('height', n_height)}>"
+            )
+            sized = f"<picture>{source}{sized}</picture>"
+        elif width > NARROW_MAX_PX:
+            raise PluginError(
+                f"figures: {where}: {src} is {width / 96:.2f} in wide but has no narrow "
+                f"variant {narrow_src}: draw one (scripts/make_figures.py)"
+            )
+        pieces += [html_text[done:offset], sized]
+        done = offset + len(tag)
+    pieces.append(html_text[done:])
+    return "".join(pieces)
 
-    return PALETTE_IMG.sub(lazy, html)
+
+def on_page_content(content: str, page: Page, config: MkDocsConfig, **kwargs: object) -> str:
+    docs = Path(config.docs_dir)
+
+    def resolve(src: str) -> Path:
+        return docs / posixpath.normpath(urljoin("/" + page.url, src)).lstrip("/")
+
+    return rewrite(content, page.file.src_uri, resolve)

@@ -38,6 +38,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.pages import Page
 
 from scripts import vendor_assets
+from scripts.search_text import mathml_text
 
 RUNNER = Path(__file__).resolve().parent.parent / "katex_render.js"
 
@@ -115,17 +116,14 @@ def render(formulas: list[tuple[str, bool]], where: str) -> list[str]:
 
 
 MATHML = re.compile(r"<math\b.*?</math>", re.DOTALL)
-ANNOTATION = re.compile(r"<annotation\b.*?</annotation>", re.DOTALL)
-TOKEN = re.compile(r"<(mi|mo|mn|mtext|ms)\b[^>]*>(.*?)</\1>", re.DOTALL)
 
 
 def search_text(rendered: str) -> str:
-    """Return a formula's readable text: its MathML tokens, space-separated."""
+    """Return a formula's readable text (``log(1/p)``, ``σ²``), made from its MathML."""
     mathml = MATHML.search(rendered)
     if mathml is None:
         raise PluginError(f"math: KaTeX output without MathML: {rendered[:200]}")
-    tokens = TOKEN.findall(ANNOTATION.sub("", mathml[0]))
-    return " ".join(html.unescape(t).strip() for _, t in tokens if t.strip())
+    return mathml_text(mathml[0])
 
 
 def _markdown_math(content: str, where: str) -> str:
