@@ -324,7 +324,8 @@ def test_both_palettes_render(server, browser, scheme: str) -> None:  # type: ig
             colours = pg.evaluate(
                 """name => {
                     const root = document.querySelector(`[data-explorable="${name}"]`);
-                    const text = root.querySelector("svg text.explorable__symbol, svg text.explorable__title");
+                    const text = root.querySelector(
+                        "svg text.explorable__symbol, svg text.explorable__title");
                     return {
                         scheme: document.body.getAttribute("data-md-color-scheme"),
                         text: getComputedStyle(text).fill,
