@@ -51,12 +51,17 @@ export function mount(root) {
   }
 
   // Per-symbol numbers: a small table (it scrolls in its box on narrow screens).
-  const tableBox = el("div", { class: "explorable__table" }, ui.live);
+  // Focusable, so that keyboard users can scroll it where it is wider than the screen.
+  const tableBox = el(
+    "div",
+    { class: "explorable__table", tabindex: "0", role: "region", "aria-label": "code lengths per symbol" },
+    ui.live,
+  );
   ui.live.insertBefore(tableBox, ui.readouts);
   const table = el("table", { class: "explorable__numbers" }, tableBox);
   el("caption", {}, table, "Ideal and Huffman code lengths per symbol (bits)");
   const head = el("tr", {}, el("thead", {}, table));
-  for (const h of ["x", "P(x)", "−log₂ P(x)", "Huffman for P", "Q(x)", "−log₂ Q(x)", "Huffman for Q"]) {
+  for (const h of ["x", "P(x)", "−log₂ P", "Huffman P", "Q(x)", "−log₂ Q", "Huffman Q"]) {
     el("th", { scope: "col" }, head, h);
   }
   const body = el("tbody", {}, table);
