@@ -7,7 +7,7 @@ symbols = ["a", "b", "c", "d"]
 p = np.array([0.5, 0.25, 0.125, 0.125])
 q = np.array([0.25, 0.25, 0.25, 0.25])
 
-fig, ax = plt.subplots(figsize=(4.5, 3.6))
+fig, ax = plt.subplots(figsize=(4.5, 4.2))
 rows = np.arange(len(symbols))
 for k, (dist, colour, name) in enumerate([(p, "C0", "P"), (q, "C1", "Q")]):
     y = rows + (k - 0.5) * 0.38
@@ -29,7 +29,7 @@ ax.set_yticks(rows, symbols)
 ax.invert_yaxis()
 ax.set_xlim(0, 3.6)
 ax.set_xlabel("code length (bits)")
-ax.legend(loc="lower right", fontsize=8)
+ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=2, fontsize=8)
 ax.set_title(
     f"H(P) = {entropy(p, base=2):.3f}, H(P, Q) = {cross_entropy(p, q, base=2):.3f},\n"
     f"KL(P ‖ Q) = {kl_divergence(p, q, base=2):.3f} bits",
