@@ -293,20 +293,24 @@ _LAYOUT_JS = """name => {
 }"""
 
 
-@pytest.mark.parametrize("width", [320, 390])
-def test_phone_width_labels_and_touch_targets(server, browser, width: int) -> None:  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": width, "height": 800})
+def test_phone_widths_labels_and_touch_targets(server, browser) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 390, "height": 800})
     pg = context.new_page()
     try:
         for name in PAGES:
             _open(pg, server, name)
-            m = pg.evaluate(_LAYOUT_JS, name)
-            assert m["page"][0] <= m["page"][1], f"{name} at {width} px: page scrolls sideways"
-            assert m["live"][0] <= m["live"][1] + 1, f"{name} at {width} px: figure overflows"
-            assert m["n"] >= 2 and not m["unlabelled"], f"{name}: unlabelled {m['unlabelled']}"
-            assert not m["notRange"], f"{name}: non-native controls {m['notRange']}"
-            assert not m["small"], f"{name}: touch targets under 44 px: {m['small']}"
-            assert m["live_regions"] >= 1, f"{name}: readouts not in an aria-live region"
+            for width in (390, 320):
+                pg.set_viewport_size({"width": width, "height": 800})
+                pg.evaluate("() => new Promise(r => requestAnimationFrame(() => r()))")
+                m = pg.evaluate(_LAYOUT_JS, name)
+                where = f"{name} at {width} px"
+                assert m["page"][0] <= m["page"][1], f"{where}: page scrolls sideways"
+                assert m["live"][0] <= m["live"][1] + 1, f"{where}: figure overflows"
+                assert m["n"] >= 2 and not m["unlabelled"], f"{where}: unlabelled {m['unlabelled']}"
+                assert not m["notRange"], f"{where}: non-native controls {m['notRange']}"
+                assert not m["small"], f"{where}: touch targets under 44 px: {m['small']}"
+                assert m["live_regions"] >= 1, f"{where}: readouts not in an aria-live region"
+            pg.set_viewport_size({"width": 390, "height": 800})
     finally:
         context.close()
 
@@ -351,3 +355,27 @@ def test_both_palettes_render(server, browser, scheme: str) -> None:  # type: ig
     finally:
         context.close()
     assert not errors, errors
+
+
+def test_shared_huffman_and_formatting_match_python(server, page) -> None:  # type: ignore[no-untyped-def]
+    """_shared.js's Huffman code breaks ties as huffman_code does; fmt rounds as Python does."""
+    _open(page, server, "code-length")
+    rng = np.random.default_rng(16)
+    weights = [rng.integers(0, 4, size=rng.integers(1, 7)).tolist() for _ in range(300)]
+    weights = [w if sum(w) else [1] * len(w) for w in weights]
+    numbers = [0.03125, 0.0625, 0.125, 0.375, 2.5e-4, 1.0005, 0.9995, 1 / 3, 2 / 3, 0.0]
+    got = page.evaluate(
+        """async ([url, weights, numbers]) => {
+            const shared = await import(url);
+            return {
+                codes: weights.map(w => shared.huffmanCode(shared.normalise(w))),
+                fmt: numbers.map(x => [shared.fmt(x, 2), shared.fmt(x, 3), shared.fmt(x, 4)]),
+            };
+        }""",
+        [server + "javascripts/explorables/_shared.js", weights, numbers],
+    )
+    for w, code in zip(weights, got["codes"], strict=True):
+        p = np.array(w, dtype=float) / sum(w)
+        assert code == huffman_code(p), w
+    for x, texts in zip(numbers, got["fmt"], strict=True):
+        assert texts == [f"{x:.2f}", f"{x:.3f}", f"{x:.4f}"], x
