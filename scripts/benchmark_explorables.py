@@ -99,7 +99,8 @@ def main() -> None:
         raise SystemExit(f"no built site in {args.site}: run `mkdocs build` first")
 
     rows: list[tuple[str, ...]] = []
-    worst = 0.0
+    worst = 0.0  # the largest median of update + layout
+    worst_max = 0.0
     with serve(args.site) as base, sync_playwright() as pw:
         browser = launch(pw)
         page = browser.new_page(viewport={"width": args.width, "height": 900})
@@ -116,7 +117,8 @@ def main() -> None:
                 for key in ("update", "layout", "frame"):
                     cells += [f"{statistics.median(m[key]):.2f}", f"{max(m[key]):.2f}"]
                 cells.insert(2, f"{min(m['layout']):.2f}")
-                worst = max(worst, max(m["layout"]))
+                worst = max(worst, statistics.median(m["layout"]))
+                worst_max = max(worst_max, max(m["layout"]))
                 rows.append((rel, info["explorable"], info["name"], str(len(m["update"])), *cells))
         browser.close()
 
@@ -148,7 +150,9 @@ def main() -> None:
     )
     print(
         f"times in ms at {args.width} px; target: update + layout <= {TARGET_MS:g} ms "
-        f"(worst {worst:.2f} ms: {'met' if worst <= TARGET_MS else 'NOT met'})"
+        f"on the median: worst median {worst:.2f} ms, "
+        f"{'met' if worst <= TARGET_MS else 'NOT met'}; "
+        f"largest single update {worst_max:.2f} ms"
     )
 
 
