@@ -48,6 +48,7 @@ from .mutual_information import (
     variation_of_information,
 )
 from .renyi import renyi_divergence, renyi_entropy, tsallis_entropy
+from .transport import wasserstein_distance
 
 __version__ = "0.1.0"
 
@@ -91,4 +92,5 @@ __all__ = [
     "total_variation",
     "tsallis_entropy",
     "variation_of_information",
+    "wasserstein_distance",
 ]

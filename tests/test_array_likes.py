@@ -163,6 +163,15 @@ CALLS = {
         },
     ),
     "huffman_code": Call(it.huffman_code, {"p": np.array([0.45, 0.25, 0.2, 0.1])}),
+    "wasserstein_distance": Call(
+        it.wasserstein_distance,
+        {
+            "u_values": _xs(4),
+            "v_values": _xs(4) + 1.0,
+            "u_weights": np.array([0.1, 0.2, 0.3, 0.4]),
+            "v_weights": np.array([0.4, 0.3, 0.2, 0.1]),
+        },
+    ),
 }
 # Large single distributions: the fused (chunked) path must see converted input too.
 _BIG_P, _BIG_Q = _dist(2 * _kernels.CHUNK + 5), _dist(2 * _kernels.CHUNK + 5)

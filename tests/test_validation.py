@@ -47,6 +47,7 @@ from infotheory import (
     total_variation,
     tsallis_entropy,
     variation_of_information,
+    wasserstein_distance,
 )
 
 NAN, INF = math.nan, math.inf
@@ -572,6 +573,15 @@ def _cases():
     add("huffman-scalar", lambda: huffman_code(1.0), r"p is a scalar")
     add("huffman-nan", lambda: huffman_code([NAN, 1.0]), r"p must be finite")
 
+    # --- Wasserstein distance ----------------------------------------------------------------
+    wd = wasserstein_distance
+    add("wasserstein-empty", lambda: wd([], [1.0]), r"u_values is empty")
+    add("wasserstein-nan", lambda: wd([0.0], [NAN]), r"v_values must be finite")
+    add("wasserstein-2d", lambda: wd([[0.0, 1.0]], [1.0]), r"u_values must be 1-D")
+    add("wasserstein-w-shape", lambda: wd([0.0, 1.0], [1.0], [1.0]), r"u_weights must have shape")
+    add("wasserstein-w-neg", lambda: wd([0.0], [1.0], None, [-1.0]), r"v_weights must be non-neg")
+    add("wasserstein-w-zero", lambda: wd([0.0], [1.0], [0.0]), r"u_weights has no mass")
+
     # --- weighted losses ---------------------------------------------------------------------
     ce = cross_entropy_with_logits
     add(
@@ -690,6 +700,7 @@ def test_every_public_function_is_covered_by_the_bad_input_cases():
         "total_variation",
         "tsallis_entropy",
         "variation_of_information",
+        "wasserstein_distance",
     }
     # the k-NN estimators have their own bad-input test in tests/test_knn.py
     knn = {name for name in it.__all__ if getattr(it, name).__module__ == "infotheory.knn"}
@@ -947,6 +958,7 @@ def test_every_function_with_a_batch_has_an_empty_batch_case():
         "normalized_mutual_information_from_samples",
         "differential_entropy",
         "huffman_code",
+        "wasserstein_distance",
     }
     names = {k.split("_axis")[0] for k in EMPTY_BATCH_CALLS}
     aliases = {

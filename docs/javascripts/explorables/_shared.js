@@ -1,0 +1,280 @@
+// Helpers shared by the explorables: DOM and SVG building, labelled sliders,
+// live readouts, number formatting that matches Python's, and the few
+// information measures the figures compute (in bits).  The name starts with
+// "_", so the loader (index.js) never mounts this module as an explorable.
+//
+// Every formula here mirrors an `infotheory` function; tests/test_explorables.py
+// checks each readout on the page against the library.
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+/** Create an HTML element with attributes (and text), appended to `parent`. */
+export function el(tag, attrs = {}, parent = null, text = null) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== null) node.textContent = text;
+  if (parent) parent.append(node);
+  return node;
+}
+
+/** Create an SVG element with attributes (and text), appended to `parent`. */
+export function svgEl(tag, attrs = {}, parent = null, text = null) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== null) node.textContent = text;
+  if (parent) parent.append(node);
+  return node;
+}
+
+let counter = 0;
+/** A page-unique id (several explorables, or one twice, may share a page). */
+export function uid(prefix) {
+  counter += 1;
+  return `${prefix}-${counter}`;
+}
+
+/**
+ * The live part of an explorable: a container the loader keeps visible (the
+ * static fallback beside it is hidden), with a controls grid, an SVG and a
+ * readouts line.  `title` names the figure for assistive technology.
+ */
+export function scaffold(root, title) {
+  const live = el("div", { class: "explorable__live", role: "group", "aria-label": title });
+  const controls = el("div", { class: "explorable__controls" }, live);
+  const figure = el("div", { class: "explorable__figure" }, live);
+  const svg = svgEl("svg", { role: "img", "aria-label": title }, figure);
+  const readouts = el("div", { class: "explorable__readouts", "aria-live": "polite" }, live);
+  root.append(live);
+  return { live, controls, figure, svg, readouts };
+}
+
+/**
+ * A labelled native range input.  `describe(value)` gives the label's value
+ * text (also the slider's aria-valuetext, so a screen reader says what it
+ * means, not just the raw number).  Returns the input.
+ */
+export function slider(parent, { name, label, min, max, step, value, describe }) {
+  const id = uid(`x-${name}`);
+  const wrap = el("label", { for: id }, parent);
+  const text = el("span", { class: "explorable__label" }, wrap);
+  const input = el("input", {
+    type: "range",
+    id,
+    name,
+    min: String(min),
+    max: String(max),
+    step: String(step),
+  });
+  input.value = String(value);
+  wrap.append(input);
+  input.refreshLabel = () => {
+    const shown = describe(Number(input.value));
+    text.textContent = `${label}: ${shown}`;
+    input.setAttribute("aria-valuetext", shown);
+  };
+  input.refreshLabel();
+  return input;
+}
+
+/**
+ * Readouts: `items` is a list of [key, label, unit]; each becomes
+ * "label = <span data-key=key>…</span> unit".  Returns a setter
+ * `set(key, text)`.
+ */
+export function readouts(parent, items) {
+  const spans = {};
+  for (const [key, label, unit] of items) {
+    const item = el("span", { class: "explorable__readout" }, parent);
+    item.append(`${label} = `);
+    spans[key] = el("span", { "data-key": key }, item, "");
+    if (unit) item.append(` ${unit}`);
+  }
+  return (key, text) => {
+    if (spans[key].textContent !== text) spans[key].textContent = text;
+  };
+}
+
+/**
+ * Format like Python's f"{x:.{digits}f}": correctly rounded, ties to even
+ * (JavaScript's toFixed breaks exact ties upwards), "∞" for infinity.
+ */
+export function fmt(x, digits = 3) {
+  if (x === Infinity) return "∞";
+  if (Number.isNaN(x)) return "nan";
+  const shown = x.toFixed(digits);
+  // toFixed(digits + 25) is the exact decimal expansion for these magnitudes:
+  // an exact tie is a 5 followed by zeros.
+  const long = Math.abs(x).toFixed(Math.min(100, digits + 25));
+  const rest = long.slice(long.indexOf(".") + 1 + digits);
+  if (/^50*$/.test(rest)) {
+    const down = (Math.sign(x) * Math.floor(Math.abs(x) * 10 ** digits)) / 10 ** digits;
+    const downText = down.toFixed(digits);
+    const lastDigit = Number(downText[downText.length - 1]);
+    if (lastDigit % 2 === 0) return downText;
+  }
+  return shown;
+}
+
+/** Rescale non-negative weights to probabilities (as numpy's w / w.sum()). */
+export function normalise(weights) {
+  let total = 0;
+  for (const w of weights) total += w;
+  return weights.map((w) => w / total);
+}
+
+// ---- information measures, in bits -----------------------------------------
+
+/** H(P) = -sum p log2 p, with 0 log 0 = 0 (infotheory.entropy, base=2). */
+export function entropyBits(p) {
+  let h = 0;
+  for (const pi of p) if (pi > 0) h -= pi * Math.log2(pi);
+  return Math.max(h, 0);
+}
+
+/** H(P, Q) = -sum p log2 q; infinite where q = 0 < p (infotheory.cross_entropy). */
+export function crossEntropyBits(p, q) {
+  let h = 0;
+  for (let i = 0; i < p.length; i++) {
+    if (p[i] > 0) {
+      if (q[i] === 0) return Infinity;
+      h -= p[i] * Math.log2(q[i]);
+    }
+  }
+  return Math.max(h, 0);
+}
+
+/** KL(P || Q) = sum p log2(p / q); infinite where q = 0 < p (infotheory.kl_divergence). */
+export function klBits(p, q) {
+  let d = 0;
+  for (let i = 0; i < p.length; i++) {
+    if (p[i] > 0) {
+      if (q[i] === 0) return Infinity;
+      d += p[i] * Math.log2(p[i] / q[i]);
+    }
+  }
+  return Math.max(d, 0);
+}
+
+/** Jensen–Shannon divergence in bits (infotheory.js_divergence, base=2). */
+export function jsBits(p, q) {
+  let d = 0;
+  for (let i = 0; i < p.length; i++) {
+    const m = 0.5 * (p[i] + q[i]);
+    if (p[i] > 0) d += 0.5 * p[i] * Math.log2(p[i] / m);
+    if (q[i] > 0) d += 0.5 * q[i] * Math.log2(q[i] / m);
+  }
+  return Math.min(Math.max(d, 0), 1);
+}
+
+/** Total variation distance, half the L1 distance (infotheory.total_variation). */
+export function totalVariation(p, q) {
+  let d = 0;
+  for (let i = 0; i < p.length; i++) d += Math.abs(p[i] - q[i]);
+  return Math.min(0.5 * d, 1);
+}
+
+/**
+ * Wasserstein-1 distance between two distributions on one sorted grid `x`:
+ * the area between the CDFs (infotheory.transport.wasserstein_distance).
+ */
+export function wasserstein1Grid(x, p, q) {
+  let cp = 0;
+  let cq = 0;
+  let w = 0;
+  for (let i = 0; i < x.length - 1; i++) {
+    cp += p[i];
+    cq += q[i];
+    w += Math.abs(cp - cq) * (x[i + 1] - x[i]);
+  }
+  return w;
+}
+
+/**
+ * Huffman codewords, exactly as infotheory.coding.huffman_code builds them:
+ * a min-heap of (probability, node id), ids 0..n-1 for the outcomes and
+ * increasing for merged nodes, so ties go to the earlier entry; the first
+ * node popped gets "0", the second "1".  A single outcome gets "0".
+ */
+export function huffmanCode(p) {
+  const n = p.length;
+  if (n === 1) return ["0"];
+  const heap = p.map((w, i) => [w, i]);
+  const less = (a, b) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+  const pop = () => {
+    let best = 0;
+    for (let i = 1; i < heap.length; i++) if (less(heap[i], heap[best])) best = i;
+    return heap.splice(best, 1)[0];
+  };
+  const children = [];
+  while (heap.length > 1) {
+    const [w0, a] = pop();
+    const [w1, b] = pop();
+    children.push([a, b]);
+    heap.push([w0 + w1, n + children.length - 1]);
+  }
+  const codes = new Array(n).fill("");
+  const stack = [[heap[0][1], ""]];
+  while (stack.length) {
+    const [node, prefix] = stack.pop();
+    if (node < n) codes[node] = prefix;
+    else {
+      const [a, b] = children[node - n];
+      stack.push([a, `${prefix}0`]);
+      stack.push([b, `${prefix}1`]);
+    }
+  }
+  return codes;
+}
+
+// ---- drawing -----------------------------------------------------------------
+
+/**
+ * Redraw `draw(width)` whenever the figure's width changes, so that text in
+ * the SVG stays at the page's size (the SVG's user units are CSS pixels).
+ * Calls `draw` once now.  Returns a function that redraws at the last width.
+ */
+export function responsive(figure, draw) {
+  let width = Math.max(200, Math.round(figure.clientWidth || 600));
+  const redraw = () => draw(width);
+  if (typeof ResizeObserver !== "undefined") {
+    new ResizeObserver((entries) => {
+      const w = Math.max(200, Math.round(entries[0].contentRect.width));
+      if (w !== width) {
+        width = w;
+        redraw();
+      }
+    }).observe(figure);
+  }
+  redraw();
+  return redraw;
+}
+
+/** Remove every child of an SVG (before a redraw) and set its size. */
+export function resetSvg(svg, width, height) {
+  svg.replaceChildren();
+  svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  svg.setAttribute("width", String(width));
+  svg.setAttribute("height", String(height));
+}
+
+// Viridis at 9 stops (matplotlib's), interpolated linearly.
+const VIRIDIS = [
+  [68, 1, 84],
+  [71, 44, 122],
+  [59, 81, 139],
+  [44, 113, 142],
+  [33, 144, 141],
+  [39, 173, 129],
+  [92, 200, 99],
+  [170, 220, 50],
+  [253, 231, 37],
+];
+
+/** The viridis colour of t in [0, 1], as "rgb(r, g, b)". */
+export function viridis(t) {
+  const u = Math.min(1, Math.max(0, t)) * (VIRIDIS.length - 1);
+  const i = Math.min(VIRIDIS.length - 2, Math.floor(u));
+  const f = u - i;
+  const c = VIRIDIS[i].map((a, k) => Math.round(a + f * (VIRIDIS[i + 1][k] - a)));
+  return `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
+}
