@@ -15,7 +15,7 @@ $$
 D_f(P \,\|\, Q) = \sum_x q(x)\, f\!\left(\frac{p(x)}{q(x)}\right)
 $$
 
-| divergence | generator $f(t)$ | $\lim_{t\to\infty} f(t)/t$ |
+| divergence | generator $f(t)$ | slope at infinity $\lim_{t\to\infty} f(t)/t$ |
 |---|---|---|
 | $D_{\mathrm{KL}}(P \,\Vert\, Q)$ | $t \log t$ | $\infty$ |
 | $D_{\mathrm{KL}}(Q \,\Vert\, P)$ (reverse) | $-\log t$ | $0$ |

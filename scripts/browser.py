@@ -48,9 +48,33 @@ def launch(playwright: Any) -> Any:
 GZIP_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
 
 
+# The published site lives under this path (mkdocs.yml site_url); serving the
+# build there keeps its absolute links (the 404 page's, the sitemap's) working.
+BASE = "/infotheory/"
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serve the site under BASE, and its 404.html (status 404) for anything missing."""
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(BASE):
+            return str(Path(self.directory) / "\0outside-the-site")  # never a file
+        return super().translate_path(path[len(BASE) - 1 :])
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 class _GzipHandler(_QuietHandler):
@@ -77,7 +101,7 @@ class _GzipHandler(_QuietHandler):
 
 @contextmanager
 def serve(directory: Path, *, compress: bool = False) -> Iterator[str]:
-    """Serve ``directory`` on 127.0.0.1 (a free port); yield the base URL.
+    """Serve ``directory`` on 127.0.0.1 (a free port) under BASE; yield the site's URL.
 
     With ``compress=True`` text responses are compressed, as a static host would.
     """
@@ -87,7 +111,7 @@ def serve(directory: Path, *, compress: bool = False) -> Iterator[str]:
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+        yield f"http://127.0.0.1:{httpd.server_address[1]}{BASE}"
     finally:
         httpd.shutdown()
         httpd.server_close()

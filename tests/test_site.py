@@ -41,12 +41,26 @@ def test_every_nav_page_is_built(build: tuple[Path, str]) -> None:
     assert len(pages) >= 10, pages
 
 
+def test_every_dialog_has_an_accessible_name(build: tuple[Path, str]) -> None:
+    """axe / Lighthouse aria-dialog-name: Material's search dialog is named (scripts/hooks/)."""
+    site, _ = build
+    unnamed = [
+        rel
+        for rel in _pages(site)
+        for tag in re.findall(r'<[^>]*\brole="dialog"[^>]*>', (site / rel).read_text("utf-8"))
+        if not re.search(r'\baria-(label|labelledby)="[^"]+"', tag)
+    ]
+    assert not unnamed, f"dialogs without a name on {unnamed}"
+
+
 def _pages(site: Path) -> list[str]:
-    return sorted(
+    """Every page of the built site: the chapters, notebooks, API pages and the 404 page."""
+    pages = sorted(
         p.relative_to(site).as_posix()
         for p in site.rglob("index.html")
         if not p.relative_to(site).as_posix().startswith("assets/")
     )
+    return [*pages, "404.html"]
 
 
 _CHECK_PAGE_JS = """
@@ -161,7 +175,9 @@ def test_every_page_in_the_browser(build, server, browser, scheme: str) -> None:
 # `serve = false`): fetched and verified by scripts/vendor_assets.py, injected
 # into each page from the cache, never part of the site.
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# WCAG 2.1 A/AA and axe's best practices (unique landmarks, named dialogs,
+# content inside landmarks, table headers with text...).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 PHONE_WIDTHS = (390, 320)
 
 _AXE_JS = """
@@ -234,7 +250,7 @@ def _axe_source() -> str:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations(build, server, browser, scheme: str) -> None:  # type: ignore[no-untyped-def]
-    """axe-core's WCAG 2 A/AA rules on every page, at desktop width."""
+    """axe-core's WCAG 2 A/AA rules and best practices on every page, at desktop width."""
     site, _ = build
     axe = _axe_source()
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
@@ -329,6 +345,19 @@ def test_math_rendered_at_build_time_and_palette_figures_lazy(build: tuple[Path,
     # The chapters have math; a hook that rendered nothing would pass the rest.
     assert formulas > 100, f"only {formulas} formulas on the whole site"
     assert not problems, "\n".join(problems)
+
+
+def test_notebook_pages_show_the_chapters_figures(build: tuple[Path, str]) -> None:
+    """A notebook page draws its figures as its chapter does (palette SVGs), not as PNG data."""
+    site, _ = build
+    figure = re.compile(r'src="(?:\.\./)+figures/([\w.-]+)\.(?:light|dark)\.svg#only-')
+    chapters = [p.parent.name for p in (site / "notebooks").glob("*/index.html")]
+    assert len(chapters) >= 8, chapters
+    for chapter in chapters:
+        notebook = (site / "notebooks" / chapter / "index.html").read_text(encoding="utf-8")
+        page = (site / chapter / "index.html").read_text(encoding="utf-8")
+        assert "data:image/png" not in notebook, f"notebooks/{chapter}: a figure is inlined as PNG"
+        assert figure.findall(notebook) == figure.findall(page), chapter
 
 
 def test_only_the_active_palette_figure_is_fetched(build, server, browser) -> None:  # type: ignore[no-untyped-def]

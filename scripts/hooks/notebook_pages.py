@@ -16,7 +16,8 @@
   first page never waits for a kernel.
 * ``on_page_content``: parses mkdocs-jupyter's HTML (BeautifulSoup), keeps the
   notebook and drops the inlined JupyterLab CSS and the MathJax 2 / Mermaid
-  loaders, failing loudly on markup it does not expect; gives the template
+  loaders, failing loudly on markup it does not expect; shows each figure
+  as the chapter's SVGs instead of its PNG output; gives the template
   the download URL and the chapter (``page.meta``); keeps notebook pages out
   of the search index.
 """
@@ -38,7 +39,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from scripts.notebooks import convert, execute
+from scripts.notebooks import convert, execute, page_figures
 
 JUPYTER_CONFIG = Path(__file__).resolve().parent.parent / "jupyter"
 PAGES = execute.CACHE / "pages"  # the notebook pages' sources, as mkdocs-jupyter reads them
@@ -234,11 +235,13 @@ def on_page_content(html: str, page: Page, **kwargs: object) -> str:
 
 def _cleaned(html: str, chapter: str) -> str:
     """clean_notebook_html, cached on disk on its input (parsing ~800 KB takes ~1 s)."""
-    key = hashlib.sha256(f"{chapter}\0{html}".encode()).hexdigest()[:24]
+    alts = page_figures.figure_alts((convert.DOCS / f"{chapter}.md").read_text(encoding="utf-8"))
+    scripts = page_figures.figure_scripts()
+    key = hashlib.sha256(f"{chapter}\0{html}\0{alts}\0{scripts}".encode()).hexdigest()[:24]
     path = HTML_CACHE / f"{chapter}-{key}.html"
     if path.is_file():
         return path.read_text(encoding="utf-8")
-    cleaned = clean_notebook_html(html, chapter)
+    cleaned = clean_notebook_html(html, chapter, alts, scripts)
     HTML_CACHE.mkdir(parents=True, exist_ok=True)
     for old in HTML_CACHE.glob(f"{chapter}-*.html"):
         old.unlink()
@@ -246,7 +249,9 @@ def _cleaned(html: str, chapter: str) -> str:
     return cleaned
 
 
-def clean_notebook_html(html: str, chapter: str) -> str:
+def clean_notebook_html(
+    html: str, chapter: str, alts: dict[str, str], scripts: dict[str, str]
+) -> str:
     """Keep mkdocs-jupyter's notebook, without its inlined CSS and script loaders.
 
     The plugin renders: a copy-button ``<script>``, ~600 KB of JupyterLab
@@ -255,6 +260,8 @@ def clean_notebook_html(html: str, chapter: str) -> str:
     ``<div class="jupyter-wrapper">`` with the cells.  Only the first script and
     the wrapper are kept; stylesheets/notebooks.css draws the cells with
     Material's colours and scripts/hooks/math.py renders the math at build time.
+    Figure outputs become the chapter's palette SVGs
+    (:mod:`scripts.notebooks.page_figures`).
     """
     soup = BeautifulSoup(html, "html.parser")
     wrappers = soup.find_all("div", class_="jupyter-wrapper", recursive=False)
@@ -293,6 +300,10 @@ def clean_notebook_html(html: str, chapter: str) -> str:
     if h1 is None:
         raise PluginError(f"notebooks/{chapter}: the notebook has no <h1> title")
     h1.insert_after(_actions(soup, chapter))
+    try:
+        page_figures.replace_figure_outputs(soup, alts, scripts, f"notebooks/{chapter}")
+    except page_figures.FigureError as error:
+        raise PluginError(str(error)) from None
     return "".join(str(node) for node in kept)
 
 

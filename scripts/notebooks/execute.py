@@ -32,6 +32,7 @@ import nbformat
 ROOT = Path(__file__).resolve().parents[2]
 LIBRARY = ROOT / "infotheory"
 CACHE = ROOT / ".cache" / "notebooks"
+LOGS = CACHE / "kernel-logs"  # each kernel process's own stdout/stderr, per chapter
 PARALLEL = 2  # kernels at a time (the machine has 2 cores)
 CELL_TIMEOUT = 120  # seconds, per cell
 
@@ -108,7 +109,13 @@ async def _execute(chapter: str, nb: nbformat.NotebookNode) -> nbformat.Notebook
         allow_errors=True,  # run every cell, then report every failing one
         resources={"metadata": {"path": str(ROOT / "docs")}},
     )
-    await client.async_execute()
+    # The kernel process's own log lines ("[IPKernelApp] WARNING | Parent
+    # appears to have exited" when a loaded machine is slow to reap it) would
+    # land in the build's log as warnings; they go to a file instead.  Cell
+    # output, warnings and errors come through the kernel's messages, not this.
+    LOGS.mkdir(parents=True, exist_ok=True)
+    with (LOGS / f"{chapter}.log").open("w", encoding="utf-8") as log:
+        await client.async_execute(stdout=log, stderr=log)
     found = problems(executed)
     if found:
         raise NotebookExecutionError(
