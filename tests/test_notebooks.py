@@ -213,11 +213,23 @@ def test_a_failing_cell_names_chapter_cell_and_line() -> None:
     text = "# T\n\nProse.\n\n```python\nprint('ok')\n```\n\n```python\n1 / 0\n```\n"
     nb = convert.notebook(convert.convert(text, "broken"), "broken")
     with pytest.raises(execute.NotebookExecutionError) as info:
-        asyncio.run(execute.execute_all({"broken": nb}))
+        execute.run_all({"broken": nb})
     message = str(info.value)
     assert "docs/broken.md" in message
     assert "cell 3, docs/broken.md line 9 ('1 / 0') raised" in message
     assert "ZeroDivisionError" in message
+
+
+def test_notebooks_execute_under_a_running_event_loop() -> None:
+    """As inside a test session that drives Playwright's synchronous API."""
+    nb = convert.notebook(convert.convert("# T\n\n```python\nprint(6 * 7)\n```\n", "ok"), "ok")
+
+    async def inside_a_loop() -> dict[str, nbformat.NotebookNode]:
+        return execute.run_all({"ok": nb})
+
+    executed = asyncio.run(inside_a_loop())
+    outputs = [o for c in executed["ok"].cells if c.cell_type == "code" for o in c.outputs]
+    assert [o.get("text") for o in outputs] == ["42\n"]
 
 
 # ------------------------------------------------------------- built pages

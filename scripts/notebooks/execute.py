@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import concurrent.futures
 import hashlib
 import os
 import re
@@ -142,6 +143,23 @@ async def execute_all(
     return dict(zip(chapters, results, strict=True))  # type: ignore[arg-type]
 
 
+def run_all(
+    notebooks: dict[str, nbformat.NotebookNode], parallel: int = PARALLEL
+) -> dict[str, nbformat.NotebookNode]:
+    """:func:`execute_all`, from synchronous code.
+
+    In a thread of its own when this thread already runs an event loop (a
+    session that drives Playwright's synchronous API has one), since
+    ``asyncio.run`` refuses to nest.
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(execute_all(notebooks, parallel))
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, execute_all(notebooks, parallel)).result()
+
+
 def executed_paths(
     notebooks: dict[str, nbformat.NotebookNode],
     *,
@@ -157,7 +175,7 @@ def executed_paths(
     paths = {c: cache_path(c, nb, fingerprint, cache) for c, nb in notebooks.items()}
     missing = [c for c, p in paths.items() if not p.is_file()]
     if missing and run:
-        executed = asyncio.run(execute_all({c: notebooks[c] for c in missing}))
+        executed = run_all({c: notebooks[c] for c in missing})
         cache.mkdir(parents=True, exist_ok=True)
         for chapter, nb in executed.items():
             _prune(cache, chapter)
