@@ -241,7 +241,8 @@ export function mount(root) {
           bars,
         );
       }
-      const value = svg("text", { x: x + w / 2, y: sy(v) - 4, "text-anchor": "middle" }, axis);
+      const top = qs ? Math.max(v, qs[k]) : v;
+      const value = svg("text", { x: x + w / 2, y: sy(top) - 4, "text-anchor": "middle" }, axis);
       value.textContent = fixed(v, 3);
       const name = svg("text", { x: x + w / 2, y: HEIGHT - 5, "text-anchor": "middle" }, axis);
       name.textContent = `class ${k}`;
@@ -303,9 +304,9 @@ export function mount(root) {
       const label = svg("text", { x: pad.left - 4, y: sy(t) + 4, "text-anchor": "end" }, axis);
       label.textContent = t ? "log K" : "0";
     }
-    const key1 = svg("text", { x: width - pad.right, y: pad.top + 12, "text-anchor": "end", class: "temperature__key-hard" }, axis);
+    const key1 = svg("text", { x: pad.left + 8, y: pad.top + 10, class: "temperature__key-hard" }, axis);
     key1.textContent = "one-hot target";
-    const key2 = svg("text", { x: width - pad.right, y: pad.top + 26, "text-anchor": "end", class: "temperature__key-smooth" }, axis);
+    const key2 = svg("text", { x: pad.left + 8, y: pad.top + 24, class: "temperature__key-smooth" }, axis);
     key2.textContent = `smoothed, ε = ${fixed(eps, 2)}`;
     loss.setAttribute(
       "aria-label",
