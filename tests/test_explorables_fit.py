@@ -116,6 +116,8 @@ def test_grid_fits_are_the_minima_of_the_discretised_objectives(
 
 
 def test_grid_is_mirror_symmetric_and_matches_the_sliders(grid: dict[str, Any]) -> None:
+    # kl-fit.js draws at most MAX_MINIMA = 3 reverse minima.
+    assert max(len(pt["reverse"]) for row in grid["points"] for pt in row) == 3
     assert grid["separations"] == [k / 4 for k in range(33)]
     assert grid["weights"] == [round(k / 20, 2) for k in range(2, 19)]
     for i in range(len(grid["separations"])):
@@ -171,7 +173,7 @@ def test_kl_fit_readouts_equal_the_grid_module(server, browser, grid) -> None:  
         pt = grid["points"][grid["separations"].index(d)][grid["weights"].index(w)]
         got = {k: shown(v) for k, v in _readouts(page, "kl-fit").items()}
         assert got == _expected_kl_fit(pt), (d, w)
-        drawn = page.locator(root + "svg path.kl-fit__reverse, " + root + "svg path.kl-fit__local")
+        drawn = page.locator(f"{root}path.kl-fit__reverse[d], {root}path.kl-fit__local[d]")
         assert drawn.count() == len(pt["reverse"]), (d, w)
     # The keyboard moves a slider by one grid step.
     page.focus(root + 'input[data-control="d"]')

@@ -12,6 +12,7 @@ const X_MIN = -8.5;
 const X_MAX = 8.5;
 const SAMPLES = 241;
 const HEIGHT = 210;
+const MAX_MINIMA = 3; // the most local minima of the reverse objective on the grid
 const Y_MAX = 0.42; // the densities stay below 1 / sqrt(2 pi) = 0.399 (sigma >= 1)
 
 const normal = (x, mu, sigma) =>
@@ -53,7 +54,9 @@ export function mount(root) {
   plot.append(chart);
   const area = svg("path", { class: "kl-fit__target" }, chart);
   const axis = svg("g", { class: "kl-fit__axis" }, chart);
-  const reverseGroup = svg("g", {}, chart);
+  const reverseCurves = Array.from({ length: MAX_MINIMA }, (_, k) =>
+    svg("path", { class: k ? "kl-fit__local" : "kl-fit__reverse" }, chart),
+  );
   const forwardCurve = svg("path", { class: "kl-fit__forward" }, chart);
 
   const legend = h(
@@ -123,27 +126,53 @@ export function mount(root) {
     return g.points[i][j];
   }
 
-  function row(name, fit, kind) {
-    const cell = (key, digits) => h("td", { "data-readout": `${kind}-${key}` }, fixed(fit[key], digits));
+  // One row per fit, made once and updated in place (fewer nodes to restyle per input):
+  // the forward fit and up to MAX_MINIMA reverse minima; unused rows are hidden.
+  const KEYS = ["mu", "sigma", "kl_pq", "kl_qp"];
+  const rows = Array.from({ length: 1 + MAX_MINIMA }, (_, k) => {
+    const cells = KEYS.map(() => h("td"));
+    const tr = h("tr", {}, h("th", { scope: "row" }, k ? `reverse ${k}` : "forward"), ...cells);
+    tbody.append(tr);
+    return { tr, cells, kind: k ? `reverse-${k - 1}` : "forward" };
+  });
+
+  function showRow(r, fit) {
     const dig = state.grid.digits;
-    return h(
-      "tr",
-      { "data-fit": kind },
-      h("th", { scope: "row" }, name),
-      cell("mu", dig.mu),
-      cell("sigma", dig.sigma),
-      cell("kl_pq", dig.kl),
-      cell("kl_qp", dig.kl),
-    );
+    const digits = { mu: dig.mu, sigma: dig.sigma, kl_pq: dig.kl, kl_qp: dig.kl };
+    r.tr.hidden = !fit;
+    KEYS.forEach((key, i) => {
+      const cell = r.cells[i];
+      if (fit) {
+        cell.dataset.readout = `${r.kind}-${key}`;
+        cell.textContent = fixed(fit[key], digits[key]);
+      } else {
+        delete cell.dataset.readout;
+        cell.textContent = "";
+      }
+    });
+  }
+
+  function drawAxis(sx, sy, width) {
+    axis.replaceChildren();
+    axis.dataset.width = String(width);
+    svg("line", { x1: sx(X_MIN), x2: sx(X_MAX), y1: sy(0), y2: sy(0) }, axis);
+    for (let t = -8; t <= 8; t += 2) {
+      svg("line", { x1: sx(t), x2: sx(t), y1: sy(0), y2: sy(0) + 4 }, axis);
+      const label = svg("text", { x: sx(t), y: HEIGHT - 6, "text-anchor": "middle" }, axis);
+      label.textContent = t < 0 ? `−${-t}` : String(t);
+    }
   }
 
   function draw() {
     if (!state.grid || !state.width) return;
     const width = state.width;
     const pad = { left: 8, right: 8, top: 10, bottom: 24 };
-    chart.setAttribute("viewBox", `0 0 ${width} ${HEIGHT}`);
     const sx = scale(X_MIN, X_MAX, pad.left, width - pad.right);
     const sy = scale(0, Y_MAX, HEIGHT - pad.bottom, pad.top);
+    if (axis.dataset.width !== String(width)) {
+      chart.setAttribute("viewBox", `0 0 ${width} ${HEIGHT}`);
+      drawAxis(sx, sy, width);
+    }
     const xs = Array.from({ length: SAMPLES }, (_, k) => X_MIN + ((X_MAX - X_MIN) * k) / (SAMPLES - 1));
     const { d, w } = state;
     const p = xs.map((x) => (1 - w) * normal(x, -d / 2, 1) + w * normal(x, d / 2, 1));
@@ -154,17 +183,11 @@ export function mount(root) {
     const pt = point();
     const curve = (fit) => path(xs, xs.map((x) => normal(x, fit.mu, fit.sigma)), sx, sy);
     forwardCurve.setAttribute("d", curve(pt.forward));
-    reverseGroup.replaceChildren();
-    pt.reverse.forEach((fit, k) => {
-      svg("path", { class: k ? "kl-fit__local" : "kl-fit__reverse", d: curve(fit) }, reverseGroup);
+    reverseCurves.forEach((c, k) => {
+      const fit = pt.reverse[k];
+      if (fit) c.setAttribute("d", curve(fit));
+      else c.removeAttribute("d");
     });
-    axis.replaceChildren();
-    svg("line", { x1: sx(X_MIN), x2: sx(X_MAX), y1: sy(0), y2: sy(0) }, axis);
-    for (let t = -8; t <= 8; t += 2) {
-      svg("line", { x1: sx(t), x2: sx(t), y1: sy(0), y2: sy(0) + 4 }, axis);
-      const label = svg("text", { x: sx(t), y: HEIGHT - 6, "text-anchor": "middle" }, axis);
-      label.textContent = t < 0 ? `−${-t}` : String(t);
-    }
     const best = pt.reverse[0];
     chart.setAttribute(
       "aria-label",
@@ -184,11 +207,7 @@ export function mount(root) {
         : `Fits q = N(μ, σ²). The reverse objective KL(q‖p) has ${n} local minima; ` +
           "reverse 1, the lowest, is drawn solid.";
     summary.dataset.minima = String(n);
-    const rows = [row("forward", pt.forward, "forward")];
-    pt.reverse.forEach((fit, k) => {
-      rows.push(row(`reverse ${k + 1}`, fit, `reverse-${k}`));
-    });
-    tbody.replaceChildren(...rows);
+    rows.forEach((r, k) => showRow(r, k ? pt.reverse[k - 1] : pt.forward));
     draw();
   }
 

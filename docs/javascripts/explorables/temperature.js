@@ -219,40 +219,55 @@ export function mount(root) {
   );
   root.append(live);
   const clipId = `temperature-clip-${++clipIds}`;
+  const drawn = { bars: "", loss: "" };
+
+  // The bars' nodes are made when K or the width changes and updated in place otherwise.
+  let barNodes = null;
+
+  function buildBars(K, width, pad, sy) {
+    bars.setAttribute("viewBox", `0 0 ${width} ${HEIGHT}`);
+    bars.replaceChildren();
+    const slot = (width - pad.left - pad.right) / K;
+    const axis = svg("g", { class: "temperature__axis" }, bars);
+    const nodes = { K, width, slot, items: [] };
+    for (let k = 0; k < K; k++) {
+      const x = pad.left + slot * k + slot * 0.18;
+      const w = slot * 0.64;
+      const bar = svg("rect", { class: "temperature__bar", x, width: w }, bars);
+      const student = svg("rect", { class: "temperature__student", x: x + w * 0.2, width: w * 0.6 }, bars);
+      const value = svg("text", { x: x + w / 2, "text-anchor": "middle" }, axis);
+      const name = svg("text", { x: x + w / 2, y: HEIGHT - 5, "text-anchor": "middle" }, axis);
+      name.textContent = `class ${k}`;
+      nodes.items.push({ bar, student, value });
+    }
+    nodes.uniform = svg("line", { class: "temperature__uniform", x1: pad.left, x2: width - pad.right }, bars);
+    svg("line", { class: "temperature__base", x1: pad.left, x2: width - pad.right, y1: sy(0), y2: sy(0) }, bars);
+    // The value labels go on top of the bars.
+    bars.append(axis);
+    return nodes;
+  }
 
   function drawBars(q, qs) {
     const width = state.widths.bars;
     if (!width) return;
     const K = q.length;
     const pad = { left: 6, right: 6, top: 16, bottom: 20 };
-    bars.setAttribute("viewBox", `0 0 ${width} ${HEIGHT}`);
-    bars.replaceChildren();
     const sy = scale(0, 1, HEIGHT - pad.bottom, pad.top);
-    const slot = (width - pad.left - pad.right) / K;
-    const axis = svg("g", { class: "temperature__axis" }, bars);
-    q.forEach((v, k) => {
-      const x = pad.left + slot * k + slot * 0.18;
-      const w = slot * 0.64;
-      svg("rect", { class: "temperature__bar", x, y: sy(v), width: w, height: sy(0) - sy(v) }, bars);
+    if (!barNodes || barNodes.K !== K || barNodes.width !== width) barNodes = buildBars(K, width, pad, sy);
+    barNodes.items.forEach(({ bar, student, value }, k) => {
+      bar.setAttribute("y", sy(q[k]));
+      bar.setAttribute("height", sy(0) - sy(q[k]));
       if (qs) {
-        svg(
-          "rect",
-          { class: "temperature__student", x: x + w * 0.2, y: sy(qs[k]), width: w * 0.6, height: sy(0) - sy(qs[k]) },
-          bars,
-        );
+        student.setAttribute("y", sy(qs[k]));
+        student.setAttribute("height", sy(0) - sy(qs[k]));
       }
-      const top = qs ? Math.max(v, qs[k]) : v;
-      const value = svg("text", { x: x + w / 2, y: sy(top) - 4, "text-anchor": "middle" }, axis);
-      value.textContent = fixed(v, 3);
-      const name = svg("text", { x: x + w / 2, y: HEIGHT - 5, "text-anchor": "middle" }, axis);
-      name.textContent = `class ${k}`;
+      student.style.display = qs ? "" : "none";
+      const top = qs ? Math.max(q[k], qs[k]) : q[k];
+      value.setAttribute("y", sy(top) - 4);
+      value.textContent = fixed(q[k], 3);
     });
-    svg(
-      "line",
-      { class: "temperature__uniform", x1: pad.left, x2: width - pad.right, y1: sy(1 / K), y2: sy(1 / K) },
-      bars,
-    );
-    svg("line", { class: "temperature__base", x1: pad.left, x2: width - pad.right, y1: sy(0), y2: sy(0) }, bars);
+    barNodes.uniform.setAttribute("y1", sy(1 / K));
+    barNodes.uniform.setAttribute("y2", sy(1 / K));
     bars.setAttribute(
       "aria-label",
       `Teacher softmax at T = ${fixed(state.T, 1)}: ${q.map((v) => fixed(v, 3)).join(", ")}; ` +
@@ -260,53 +275,80 @@ export function mount(root) {
     );
   }
 
+  let meterFill = null;
+
   function drawMeter(H, logK) {
     const width = state.widths.bars;
     if (!width) return;
-    meter.setAttribute("viewBox", `0 0 ${width} 14`);
-    meter.replaceChildren();
-    svg("rect", { class: "temperature__meter-track", x: 0, y: 2, width, height: 10, rx: 3 }, meter);
-    svg("rect", { class: "temperature__meter-fill", x: 0, y: 2, width: (width * H) / logK, height: 10, rx: 3 }, meter);
+    if (!meterFill || meter.dataset.width !== String(width)) {
+      meter.dataset.width = String(width);
+      meter.setAttribute("viewBox", `0 0 ${width} 14`);
+      meter.replaceChildren();
+      svg("rect", { class: "temperature__meter-track", x: 0, y: 2, width, height: 10, rx: 3 }, meter);
+      meterFill = svg("rect", { class: "temperature__meter-fill", x: 0, y: 2, height: 10, rx: 3 }, meter);
+    }
+    meterFill.setAttribute("width", (width * H) / logK);
   }
 
-  function drawLoss(K, eps) {
-    const width = state.widths.loss;
-    if (!width) return;
+  // The loss panel's frame (axes, clip, the one-hot curve) depends on K and the width;
+  // ε moves only the smoothed curve, its minimum and a label, updated in place.
+  let lossNodes = null;
+
+  function buildLoss(K, width) {
     const pad = { left: 34, right: 8, top: 8, bottom: 22 };
     const yMax = 1.4 * Math.log(K);
-    loss.setAttribute("viewBox", `0 0 ${width} ${HEIGHT}`);
-    loss.replaceChildren();
     const lo = 1 / K;
     const sx = scale(lo, 1, pad.left, width - pad.right);
     const sy = scale(0, yMax, HEIGHT - pad.bottom, pad.top);
+    loss.setAttribute("viewBox", `0 0 ${width} ${HEIGHT}`);
+    loss.replaceChildren();
     const defs = svg("defs", {}, loss);
     const clip = svg("clipPath", { id: clipId }, defs);
-    svg("rect", { x: pad.left, y: pad.top, width: width - pad.left - pad.right, height: HEIGHT - pad.top - pad.bottom }, clip);
+    const inner = { width: width - pad.left - pad.right, height: HEIGHT - pad.top - pad.bottom };
+    svg("rect", { x: pad.left, y: pad.top, ...inner }, clip);
     const n = 160;
     const ps = Array.from({ length: n }, (_, k) => lo + ((0.9995 - lo) * k) / (n - 1));
     const hard = smoothLabels(0, K, 0);
-    const smooth = smoothLabels(0, K, eps);
     const curves = svg("g", { "clip-path": `url(#${clipId})` }, loss);
-    svg("path", { class: "temperature__hard", d: path(ps, ps.map((p) => crossEntropy(hard, spread(p, K))), sx, sy) }, curves);
-    svg("path", { class: "temperature__smooth", d: path(ps, ps.map((p) => crossEntropy(smooth, spread(p, K))), sx, sy) }, curves);
-    const pstar = 1 - eps + eps / K;
-    const hmin = entropy(smooth);
-    svg("line", { class: "temperature__uniform", x1: sx(pstar), x2: sx(pstar), y1: sy(0), y2: sy(yMax) }, loss);
-    svg("circle", { class: "temperature__min", cx: sx(pstar), cy: sy(hmin), r: 4.5 }, loss);
+    const hardLoss = ps.map((p) => crossEntropy(hard, spread(p, K)));
+    svg("path", { class: "temperature__hard", d: path(ps, hardLoss, sx, sy) }, curves);
+    const smooth = svg("path", { class: "temperature__smooth" }, curves);
+    const line = svg("line", { class: "temperature__uniform", y1: sy(0), y2: sy(yMax) }, loss);
+    const dot = svg("circle", { class: "temperature__min", r: 4.5 }, loss);
     const axis = svg("g", { class: "temperature__axis" }, loss);
-    svg("line", { class: "temperature__base", x1: pad.left, x2: width - pad.right, y1: sy(0), y2: sy(0) }, loss);
-    svg("line", { class: "temperature__base", x1: pad.left, x2: pad.left, y1: sy(0), y2: sy(yMax) }, loss);
+    const base = { class: "temperature__base" };
+    svg("line", { ...base, x1: pad.left, x2: width - pad.right, y1: sy(0), y2: sy(0) }, loss);
+    svg("line", { ...base, x1: pad.left, x2: pad.left, y1: sy(0), y2: sy(yMax) }, loss);
     for (const t of [lo, 0.5, 1].filter((t, i, a) => a.indexOf(t) === i && t >= lo)) {
-      const label = svg("text", { x: sx(t), y: HEIGHT - 6, "text-anchor": t === 1 ? "end" : "middle" }, axis);
+      const anchor = t === 1 ? "end" : "middle";
+      const label = svg("text", { x: sx(t), y: HEIGHT - 6, "text-anchor": anchor }, axis);
       label.textContent = t === lo ? `1/${K}` : String(t);
     }
     for (const t of [0, Math.log(K)]) {
       const label = svg("text", { x: pad.left - 4, y: sy(t) + 4, "text-anchor": "end" }, axis);
       label.textContent = t ? "log K" : "0";
     }
-    const key1 = svg("text", { x: pad.left + 8, y: pad.top + 10, class: "temperature__key-hard" }, axis);
-    key1.textContent = "one-hot target";
-    const key2 = svg("text", { x: pad.left + 8, y: pad.top + 24, class: "temperature__key-smooth" }, axis);
+    const key = (y, cls) => svg("text", { x: pad.left + 8, y: pad.top + y, class: cls }, axis);
+    key(10, "temperature__key-hard").textContent = "one-hot target";
+    const key2 = key(24, "temperature__key-smooth");
+    return { K, width, sx, sy, ps, smooth, line, dot, key2 };
+  }
+
+  function drawLoss(K, eps) {
+    const width = state.widths.loss;
+    if (!width) return;
+    if (!lossNodes || lossNodes.K !== K || lossNodes.width !== width) {
+      lossNodes = buildLoss(K, width);
+    }
+    const { sx, sy, ps, smooth, line, dot, key2 } = lossNodes;
+    const target = smoothLabels(0, K, eps);
+    smooth.setAttribute("d", path(ps, ps.map((p) => crossEntropy(target, spread(p, K))), sx, sy));
+    const pstar = 1 - eps + eps / K;
+    const hmin = entropy(target);
+    line.setAttribute("x1", sx(pstar));
+    line.setAttribute("x2", sx(pstar));
+    dot.setAttribute("cx", sx(pstar));
+    dot.setAttribute("cy", sy(hmin));
     key2.textContent = `smoothed, ε = ${fixed(eps, 2)}`;
     loss.setAttribute(
       "aria-label",
@@ -338,9 +380,19 @@ export function mount(root) {
       for (const key of ["student-probs", "kl", "t2kl"]) out[key].textContent = "—";
       studentField.error.textContent = `Give the student ${K} logits, one per class of the teacher.`;
     }
-    drawBars(q, qs);
-    drawMeter(H, logK);
-    drawLoss(K, eps);
+    // Redraw only the drawings whose inputs changed (T leaves the loss curves alone,
+    // ε the bars).
+    const barsKey = JSON.stringify([q, qs, state.widths.bars]);
+    if (barsKey !== drawn.bars) {
+      drawn.bars = barsKey;
+      drawBars(q, qs);
+      drawMeter(H, logK);
+    }
+    const lossKey = JSON.stringify([K, eps, state.widths.loss]);
+    if (lossKey !== drawn.loss) {
+      drawn.loss = lossKey;
+      drawLoss(K, eps);
+    }
   }
 
   onWidth(barsBox, (width) => {
