@@ -17,6 +17,7 @@ Nothing is committed, so nothing can be stale.  Tested here:
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import re
 import shutil
@@ -227,7 +228,9 @@ def test_notebooks_execute_under_a_running_event_loop() -> None:
     async def inside_a_loop() -> dict[str, nbformat.NotebookNode]:
         return execute.run_all({"ok": nb})
 
-    executed = asyncio.run(inside_a_loop())
+    # In a thread of its own: this one may already run one (Playwright's).
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        executed = pool.submit(asyncio.run, inside_a_loop()).result()
     outputs = [o for c in executed["ok"].cells if c.cell_type == "code" for o in c.outputs]
     assert [o.get("text") for o in outputs] == ["42\n"]
 

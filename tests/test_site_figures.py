@@ -128,11 +128,16 @@ def test_figure_scripts_use_the_palette_not_hard_coded_colours() -> None:
 
 # --- The built site ----------------------------------------------------------
 
-# Every image in the content that is displayed: its rendered width and the
-# intrinsic width of the file the browser chose (currentSrc: the narrow
-# variant where <picture> selects it).  Lazy images are loaded first.
+# Every image in the content that is displayed (once the explorables have
+# replaced their static figures): its rendered width and the intrinsic width
+# of the file the browser chose (currentSrc: the narrow variant where
+# <picture> selects it).  Lazy images are loaded first.
 _SCALES_JS = """
 async () => {
+  // Explorables mount asynchronously and then hide their static figure.
+  const settled = () => [...document.querySelectorAll("[data-explorable]")]
+    .every(el => el.dataset.mounted === "yes" || el.dataset.mounted === "error");
+  for (let i = 0; i < 100 && !settled(); i++) await new Promise(r => setTimeout(r, 50));
   const content = document.querySelector("article.md-content__inner") || document.body;
   const shown = [...content.querySelectorAll("img")].filter(img => img.checkVisibility());
   for (const img of shown) {

@@ -11,7 +11,10 @@
   title as visually hidden text (``aria-label`` is not allowed on a
   ``<label>``), which names the section and the toggle alike.
 
-Both edits are exact string matches on Material's markup.  The hook fails if
+* The 404 page has no table of contents, so Material draws no skip link on
+  it; the hook adds one to its heading (docs/overrides/404.html).
+
+The edits are exact string matches on Material's markup.  The hook fails if
 the dialog is not there exactly once, or if an icon-only label has no title
 before it, instead of silently leaving the page as it was after a Material
 upgrade changed the markup.
@@ -36,6 +39,11 @@ _ICON_LABEL = re.compile(
 _TITLE = re.compile(r'<span class="md-ellipsis">\s*(?P<title>[^<]*?)\s*</span>')
 # How far before the label its index link's title may be (the link's markup).
 _TITLE_WINDOW = 1500
+_EMPTY_SKIP = re.compile(r'<div data-md-component="skip">\s*</div>')
+SKIP_404 = (
+    '<div data-md-component="skip">'
+    '<a href="#page-not-found" class="md-skip">Skip to content</a></div>'
+)
 
 
 def _named(output: str, where: str) -> str:
@@ -72,4 +80,12 @@ def on_post_template(output_content: str, template_name: str, **kwargs: object) 
     """The static templates: 404.html has the page frame; the sitemaps do not."""
     if not template_name.endswith(".html"):
         return output_content
-    return _named(output_content, template_name)
+    output = _named(output_content, template_name)
+    if template_name == "404.html":
+        output, count = _EMPTY_SKIP.subn(SKIP_404, output)
+        if count != 1 or 'id="page-not-found"' not in output:
+            raise PluginError(
+                "accessible_names: 404.html: expected Material's empty skip-link <div> once "
+                'and the heading id="page-not-found" (docs/overrides/404.html)'
+            )
+    return output
