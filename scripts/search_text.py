@@ -20,6 +20,7 @@ should read as a formula, ``D(P‖Q) = Σₓ p(x) log(p(x)/q(x))``, not as TeX
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from html.parser import HTMLParser
@@ -190,6 +191,7 @@ def _render(node: _Node | str) -> tuple[str, str]:
     return "other", joined
 
 
+@functools.lru_cache(maxsize=4096)  # a notebook page repeats its chapter's formulas
 def mathml_text(mathml: str) -> str:
     """Return readable plain text for one MathML formula (KaTeX's output)."""
     text = _render(_Tree(mathml).root)[1]

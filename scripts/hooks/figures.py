@@ -77,36 +77,37 @@ def svg_size(path: Path) -> tuple[int, int]:
     return round(size[0]), round(size[1])
 
 
-class _Images(HTMLParser):
-    """Collect every ``<img>`` start tag: (offset, tag text, attributes, inside <picture>)."""
+# Start tags, quotes respected (an alt text may hold ">"); parsing only the tags,
+# not the whole page, keeps the hook at a few ms per page.
+_TAG = re.compile(r"""<(?P<close>/?)(?P<name>img|picture)\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.I)
+
+
+class _Tag(HTMLParser):
+    """Parse one start tag: its name and attributes, as a browser would read them."""
 
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=True)
-        self.found: list[tuple[int, str, dict[str, str | None], bool]] = []
-        # getpos() counts lines by "\n" only (not str.splitlines's other breaks).
-        self._lines = [0] + [m.end() for m in re.finditer("\n", text)]
-        self._pictures = 0
+        self.attrs: dict[str, str | None] = {}
         self.feed(text)
         self.close()
 
-    def _offset(self) -> int:
-        line, column = self.getpos()
-        return self._lines[line - 1] + column
-
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "picture":
-            self._pictures += 1
-        elif tag == "img":
-            text = self.get_starttag_text() or ""
-            self.found.append((self._offset(), text, dict(attrs), self._pictures > 0))
+        self.attrs = dict(attrs)
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "img":
-            self.handle_starttag(tag, attrs)
+    handle_startendtag = handle_starttag
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "picture":
-            self._pictures = max(0, self._pictures - 1)
+
+class _Images:
+    """Every ``<img>`` start tag: (offset, tag text, attributes, inside <picture>)."""
+
+    def __init__(self, text: str) -> None:
+        self.found: list[tuple[int, str, dict[str, str | None], bool]] = []
+        pictures = 0
+        for m in _TAG.finditer(text):
+            if m["name"].lower() == "picture":
+                pictures = max(0, pictures - 1) if m["close"] else pictures + 1
+            elif not m["close"]:
+                self.found.append((m.start(), m[0], _Tag(m[0]).attrs, pictures > 0))
 
 
 def _attribute(name: str, value: object) -> str:
