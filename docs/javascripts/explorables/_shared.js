@@ -1,29 +1,34 @@
 // Helpers shared by the explorables: DOM and SVG building, labelled sliders,
-// live readouts, number formatting that matches Python's, and the few
-// information measures the figures compute (in bits).  The name starts with
-// "_", so the loader (index.js) never mounts this module as an explorable.
+// live readouts, number formatting that matches Python's, and the information
+// measures the figures compute (in any base: 2 for bits, e by default for
+// nats).  The name starts with "_", so the loader (index.js) never mounts this
+// module as an explorable.
 //
 // Every formula here mirrors an `infotheory` function; tests/test_explorables.py
-// checks each readout on the page against the library.
+// and tests/test_explorables_fit.py check each readout on the page against the
+// library.
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
-/** Create an HTML element with attributes (and text), appended to `parent`. */
-export function el(tag, attrs = {}, parent = null, text = null) {
-  const node = document.createElement(tag);
+// The one element builder: an element of namespace `ns` (null for HTML) with
+// attributes, appended to `parent` (if any), with `children` (nodes or text;
+// null and "" are skipped) appended to it.
+function build(ns, tag, attrs, parent, children) {
+  const node = ns ? document.createElementNS(ns, tag) : document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== null) node.textContent = text;
+  for (const child of children) if (child !== null && child !== "") node.append(child);
   if (parent) parent.append(node);
   return node;
 }
 
-/** Create an SVG element with attributes (and text), appended to `parent`. */
-export function svgEl(tag, attrs = {}, parent = null, text = null) {
-  const node = document.createElementNS(SVG_NS, tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text !== null) node.textContent = text;
-  if (parent) parent.append(node);
-  return node;
+/** An HTML element: el("p", {class: "x"}, parent, "text", child, ...); parent may be null. */
+export function el(tag, attrs = {}, parent = null, ...children) {
+  return build(null, tag, attrs, parent, children);
+}
+
+/** An SVG element: svgEl("text", {x: 1}, parent, "label"); parent may be null. */
+export function svgEl(tag, attrs = {}, parent = null, ...children) {
+  return build(SVG_NS, tag, attrs, parent, children);
 }
 
 let counter = 0;
@@ -95,24 +100,26 @@ export function readouts(parent, items) {
 }
 
 /**
- * Format like Python's f"{x:.{digits}f}": correctly rounded, ties to even
- * (JavaScript's toFixed breaks exact ties upwards), "∞" for infinity.
+ * Format like Python's f"{x:.{digits}f}": correctly rounded, exact ties to the
+ * even neighbour (JavaScript's toFixed breaks them away from zero; a tie at
+ * `digits` is x = odd / 2^(digits + 1), such as 0.0625 to 3 digits), "∞" for
+ * infinity.  With `typographic`, for prose: a "−" minus, and no sign on a
+ * value that rounds to zero.
  */
-export function fmt(x, digits = 3) {
+export function fmt(x, digits = 3, { typographic = false } = {}) {
   if (x === Infinity) return "∞";
   if (Number.isNaN(x)) return "nan";
-  const shown = x.toFixed(digits);
-  // toFixed(digits + 25) is the exact decimal expansion for these magnitudes:
-  // an exact tie is a 5 followed by zeros.
-  const long = Math.abs(x).toFixed(Math.min(100, digits + 25));
-  const rest = long.slice(long.indexOf(".") + 1 + digits);
-  if (/^50*$/.test(rest)) {
-    const down = (Math.sign(x) * Math.floor(Math.abs(x) * 10 ** digits)) / 10 ** digits;
-    const downText = down.toFixed(digits);
-    const lastDigit = Number(downText[downText.length - 1]);
-    if (lastDigit % 2 === 0) return downText;
+  const a = Math.abs(x);
+  let text;
+  if (Number.isInteger(a * 2 ** (digits + 1)) && !Number.isInteger(a * 2 ** digits)) {
+    const n = Math.floor(a * 10 ** digits);
+    text = ((n % 2 === 0 ? n : n + 1) / 10 ** digits).toFixed(digits);
+  } else {
+    text = a.toFixed(digits);
   }
-  return shown;
+  if (!(x < 0)) return text;
+  if (!typographic) return `-${text}`;
+  return /^[0.]*$/.test(text) ? text : `−${text}`;
 }
 
 /** Rescale non-negative weights to probabilities (as numpy's w / w.sum()). */
@@ -122,48 +129,68 @@ export function normalise(weights) {
   return weights.map((w) => w / total);
 }
 
-// ---- information measures, in bits -----------------------------------------
+// ---- information measures, in any base (e, nats, by default) ----------------
 
-/** H(P) = -sum p log2 p, with 0 log 0 = 0 (infotheory.entropy, base=2). */
-export function entropyBits(p) {
+// The logarithm to `base`; log2 and the natural log exactly as Math has them.
+function logIn(base) {
+  if (base === 2) return Math.log2;
+  if (base === Math.E) return Math.log;
+  const lb = Math.log(base);
+  return (x) => Math.log(x) / lb;
+}
+
+/** softmax(z / T), shifted by the largest logit first (infotheory.softmax). */
+export function softmax(z, T = 1) {
+  const top = Math.max(...z);
+  const e = z.map((v) => Math.exp((v - top) / T));
+  const total = e.reduce((a, b) => a + b, 0);
+  return e.map((v) => v / total);
+}
+
+/** H(P) = -sum p log p, with 0 log 0 = 0, never below 0 (infotheory.entropy). */
+export function entropy(p, base = Math.E) {
+  const log = logIn(base);
   let h = 0;
-  for (const pi of p) if (pi > 0) h -= pi * Math.log2(pi);
+  for (const pi of p) if (pi > 0) h -= pi * log(pi);
   return Math.max(h, 0);
 }
 
-/** H(P, Q) = -sum p log2 q; infinite where q = 0 < p (infotheory.cross_entropy). */
-export function crossEntropyBits(p, q) {
+/** H(P, Q) = -sum p log q; infinite where q = 0 < p (infotheory.cross_entropy). */
+export function crossEntropy(p, q, base = Math.E) {
+  const log = logIn(base);
   let h = 0;
   for (let i = 0; i < p.length; i++) {
     if (p[i] > 0) {
       if (q[i] === 0) return Infinity;
-      h -= p[i] * Math.log2(q[i]);
+      h -= p[i] * log(q[i]);
     }
   }
   return Math.max(h, 0);
 }
 
-/** KL(P || Q) = sum p log2(p / q); infinite where q = 0 < p (infotheory.kl_divergence). */
-export function klBits(p, q) {
+/** KL(P || Q) = sum p log(p / q); infinite where q = 0 < p (infotheory.kl_divergence). */
+export function klDivergence(p, q, base = Math.E) {
+  const log = logIn(base);
   let d = 0;
   for (let i = 0; i < p.length; i++) {
     if (p[i] > 0) {
       if (q[i] === 0) return Infinity;
-      d += p[i] * Math.log2(p[i] / q[i]);
+      d += p[i] * log(p[i] / q[i]);
     }
   }
   return Math.max(d, 0);
 }
 
-/** Jensen–Shannon divergence in bits (infotheory.js_divergence, base=2). */
-export function jsBits(p, q) {
+/** Jensen–Shannon divergence, at most log 2 (infotheory.js_divergence). */
+export function jsDivergence(p, q, base = Math.E) {
+  const log = logIn(base);
   let d = 0;
   for (let i = 0; i < p.length; i++) {
     const m = 0.5 * (p[i] + q[i]);
-    if (p[i] > 0) d += 0.5 * p[i] * Math.log2(p[i] / m);
-    if (q[i] > 0) d += 0.5 * q[i] * Math.log2(q[i] / m);
+    if (p[i] > 0) d += 0.5 * p[i] * log(p[i] / m);
+    if (q[i] > 0) d += 0.5 * q[i] * log(q[i] / m);
   }
-  return Math.min(Math.max(d, 0), 1);
+  return Math.min(Math.max(d, 0), log(2));
 }
 
 /** Total variation distance, half the L1 distance (infotheory.total_variation). */
@@ -277,4 +304,68 @@ export function viridis(t) {
   const f = u - i;
   const c = VIRIDIS[i].map((a, k) => Math.round(a + f * (VIRIDIS[i + 1][k] - a)));
   return `rgb(${c[0]}, ${c[1]}, ${c[2]})`;
+}
+
+// ---- controls and scales of kl-fit.js and temperature.js ----------------------
+
+// A labelled native range input with its value shown beside the label
+// (`format(value)`, also its aria-valuetext); onInput runs synchronously on
+// every "input" event.  Returns { wrap, input }.
+export function valueSlider({ label, min, max, step, value, format, onInput }) {
+  const input = el("input", {
+    type: "range",
+    min: String(min),
+    max: String(max),
+    step: String(step),
+    value: String(value),
+  });
+  const shown = el("span", { class: "explorable__value" });
+  const update = () => {
+    const v = Number(input.value);
+    shown.textContent = format(v);
+    input.setAttribute("aria-valuetext", format(v));
+  };
+  update();
+  input.addEventListener("input", () => {
+    update();
+    onInput(Number(input.value));
+  });
+  const wrap = el("label", {}, null, el("span", {}, null, `${label}: `, shown), input);
+  return { wrap, input };
+}
+
+// Parse "2, 1, 0.5" into numbers; null unless there are min..max finite numbers.
+export function parseNumbers(text, min, max) {
+  const parts = text.split(/[\s,;]+/).filter((s) => s !== "");
+  const values = parts.map((s) => Number(s.replace("−", "-")));
+  if (values.length < min || values.length > max) return null;
+  return values.every(Number.isFinite) ? values : null;
+}
+
+// Calls draw(width) now and whenever the element's width changes.
+export function onWidth(element, draw) {
+  let last = -1;
+  const check = () => {
+    const width = Math.round(element.clientWidth);
+    if (width > 0 && width !== last) {
+      last = width;
+      draw(width);
+    }
+  };
+  new ResizeObserver(() => requestAnimationFrame(check)).observe(element);
+  check();
+}
+
+// An SVG path "M x y L x y ..." through the points (xs[i], ys[i]) scaled by sx, sy.
+export function path(xs, ys, sx, sy) {
+  let d = "";
+  for (let i = 0; i < xs.length; i++) {
+    d += `${i ? "L" : "M"}${sx(xs[i]).toFixed(1)} ${sy(ys[i]).toFixed(1)}`;
+  }
+  return d;
+}
+
+// A linear scale from [d0, d1] to [r0, r1].
+export function scale(d0, d1, r0, r1) {
+  return (v) => r0 + ((v - d0) / (d1 - d0)) * (r1 - r0);
 }

@@ -7,12 +7,12 @@
 // the average Huffman lengths.  A Q weight of 0 where P > 0 makes the ideal
 // length, H(P,Q) and KL(P || Q) infinite.
 import {
-  crossEntropyBits,
+  crossEntropy,
   el,
-  entropyBits,
+  entropy,
   fmt,
   huffmanCode,
-  klBits,
+  klDivergence,
   normalise,
   readouts,
   resetSvg,
@@ -96,10 +96,10 @@ export function mount(root) {
       hp,
       hq,
       ideal: { P: p.map((x) => -Math.log2(x)), Q: q.map((x) => -Math.log2(x)) },
-      H_P: entropyBits(p),
-      H_PQ: crossEntropyBits(p, q),
-      KL_PQ: klBits(p, q),
-      KL_QP: klBits(q, p),
+      H_P: entropy(p, 2),
+      H_PQ: crossEntropy(p, q, 2),
+      KL_PQ: klDivergence(p, q, 2),
+      KL_QP: klDivergence(q, p, 2),
       L_P: lP,
       L_Q: lQ,
     };

@@ -7,8 +7,8 @@
 // (Q is 0 where P is not).  The right panel draws all three against the shift.
 import {
   fmt,
-  jsBits,
-  klBits,
+  jsDivergence,
+  klDivergence,
   readouts,
   resetSvg,
   responsive,
@@ -46,7 +46,7 @@ function bump(center, w) {
 }
 
 function measures(p, q) {
-  return { KL: klBits(p, q), JS: jsBits(p, q), TV: totalVariation(p, q), W1: wasserstein1Grid(X, p, q) };
+  return { KL: klDivergence(p, q, 2), JS: jsDivergence(p, q, 2), TV: totalVariation(p, q), W1: wasserstein1Grid(X, p, q) };
 }
 
 export function mount(root) {

@@ -5,7 +5,9 @@
 // (scripts/explorables/kl_fit_grid.py); the sliders step exactly through its
 // grid, so the readouts show the stored numbers.  Only the curves are
 // computed here.
-import { fixed, h, onWidth, path, scale, slider, svg } from "./_fit_shared.js";
+import { el, fmt, onWidth, path, scale, svgEl, valueSlider } from "./_shared.js";
+
+const fixed = (x, digits) => fmt(x, digits, { typographic: true });
 
 const DATA = new URL("./data/kl-fit.json", import.meta.url);
 const X_MIN = -8.5;
@@ -21,7 +23,7 @@ const normal = (x, mu, sigma) =>
 export function mount(root) {
   const state = { d: 6, w: 0.5, grid: null, width: 0 };
 
-  const sep = slider({
+  const sep = valueSlider({
     label: "Separation of the peaks d",
     min: 0,
     max: 8,
@@ -33,7 +35,7 @@ export function mount(root) {
       update();
     },
   });
-  const weight = slider({
+  const weight = valueSlider({
     label: "Weight of the right peak w",
     min: 0.1,
     max: 0.9,
@@ -49,57 +51,63 @@ export function mount(root) {
   weight.input.dataset.control = "w";
   for (const s of [sep, weight]) s.input.disabled = true;
 
-  const plot = h("div", { class: "kl-fit__plot" });
-  const chart = svg("svg", { role: "img", "aria-label": "" });
+  const plot = el("div", { class: "kl-fit__plot" });
+  const chart = svgEl("svg", { role: "img", "aria-label": "" });
   plot.append(chart);
-  const area = svg("path", { class: "kl-fit__target" }, chart);
-  const axis = svg("g", { class: "kl-fit__axis" }, chart);
+  const area = svgEl("path", { class: "kl-fit__target" }, chart);
+  const axis = svgEl("g", { class: "kl-fit__axis" }, chart);
   const reverseCurves = Array.from({ length: MAX_MINIMA }, (_, k) =>
-    svg("path", { class: k ? "kl-fit__local" : "kl-fit__reverse" }, chart),
+    svgEl("path", { class: k ? "kl-fit__local" : "kl-fit__reverse" }, chart),
   );
-  const forwardCurve = svg("path", { class: "kl-fit__forward" }, chart);
+  const forwardCurve = svgEl("path", { class: "kl-fit__forward" }, chart);
 
-  const legend = h(
+  const legend = el(
     "p",
     { class: "kl-fit__legend" },
-    h("span", { class: "kl-fit__key kl-fit__key--target" }, "target p"),
-    h("span", { class: "kl-fit__key kl-fit__key--forward" }, "forward fit, min KL(p‖q)"),
-    h("span", { class: "kl-fit__key kl-fit__key--reverse" }, "reverse fit, best minimum"),
-    h("span", { class: "kl-fit__key kl-fit__key--local" }, "other local minima"),
+    null,
+    el("span", { class: "kl-fit__key kl-fit__key--target" }, null, "target p"),
+    el("span", { class: "kl-fit__key kl-fit__key--forward" }, null, "forward fit, min KL(p‖q)"),
+    el("span", { class: "kl-fit__key kl-fit__key--reverse" }, null, "reverse fit, best minimum"),
+    el("span", { class: "kl-fit__key kl-fit__key--local" }, null, "other local minima"),
   );
 
-  const tbody = h("tbody");
-  const table = h(
+  const tbody = el("tbody");
+  const table = el(
     "table",
     { class: "kl-fit__table" },
-    h(
+    null,
+    el(
       "thead",
       {},
-      h(
+      null,
+      el(
         "tr",
         {},
-        h("th", { scope: "col" }, "fit"),
-        h("th", { scope: "col" }, "μ"),
-        h("th", { scope: "col" }, "σ"),
-        h("th", { scope: "col" }, "KL(p‖q)"),
-        h("th", { scope: "col" }, "KL(q‖p)"),
+        null,
+        el("th", { scope: "col" }, null, "fit"),
+        el("th", { scope: "col" }, null, "μ"),
+        el("th", { scope: "col" }, null, "σ"),
+        el("th", { scope: "col" }, null, "KL(p‖q)"),
+        el("th", { scope: "col" }, null, "KL(q‖p)"),
       ),
     ),
     tbody,
   );
-  const summary = h("p", { class: "kl-fit__summary" });
-  const readouts = h(
+  const summary = el("p", { class: "kl-fit__summary" });
+  const readouts = el(
     "div",
     { class: "kl-fit__readouts", "aria-live": "polite" },
+    null,
     summary,
-    h("div", { class: "kl-fit__scroll" }, table),
+    el("div", { class: "kl-fit__scroll" }, null, table),
   );
-  const caption = h(
+  const caption = el(
     "p",
     { class: "explorable__caption" },
-    h("strong", {}, "Try: "),
+    null,
+    el("strong", {}, null, "Try: "),
     "with equal weights, drag the separation from 0 to 8. ",
-    h("strong", {}, "Notice: "),
+    el("strong", {}, null, "Notice: "),
     "the forward fit stays one bell between the peaks and only widens. The reverse " +
       "objective has one minimum up to 4.75 σ and three from 5 σ (one per peak and the " +
       "wide bell); from 5.75 σ a one-peak fit is the best, its KL(q‖p) approaching " +
@@ -108,10 +116,11 @@ export function mount(root) {
       "fit is on. KL values in nats.",
   );
 
-  const live = h(
+  const live = el(
     "div",
     { class: "explorable__live kl-fit", "data-state": "loading" },
-    h("div", { class: "explorable__controls" }, sep.wrap, weight.wrap),
+    null,
+    el("div", { class: "explorable__controls" }, null, sep.wrap, weight.wrap),
     plot,
     legend,
     readouts,
@@ -130,8 +139,8 @@ export function mount(root) {
   // the forward fit and up to MAX_MINIMA reverse minima; unused rows are hidden.
   const KEYS = ["mu", "sigma", "kl_pq", "kl_qp"];
   const rows = Array.from({ length: 1 + MAX_MINIMA }, (_, k) => {
-    const cells = KEYS.map(() => h("td"));
-    const tr = h("tr", {}, h("th", { scope: "row" }, k ? `reverse ${k}` : "forward"), ...cells);
+    const cells = KEYS.map(() => el("td"));
+    const tr = el("tr", {}, null, el("th", { scope: "row" }, null, k ? `reverse ${k}` : "forward"), ...cells);
     tbody.append(tr);
     return { tr, cells, kind: k ? `reverse-${k - 1}` : "forward" };
   });
@@ -155,10 +164,10 @@ export function mount(root) {
   function drawAxis(sx, sy, width) {
     axis.replaceChildren();
     axis.dataset.width = String(width);
-    svg("line", { x1: sx(X_MIN), x2: sx(X_MAX), y1: sy(0), y2: sy(0) }, axis);
+    svgEl("line", { x1: sx(X_MIN), x2: sx(X_MAX), y1: sy(0), y2: sy(0) }, axis);
     for (let t = -8; t <= 8; t += 2) {
-      svg("line", { x1: sx(t), x2: sx(t), y1: sy(0), y2: sy(0) + 4 }, axis);
-      const label = svg("text", { x: sx(t), y: HEIGHT - 6, "text-anchor": "middle" }, axis);
+      svgEl("line", { x1: sx(t), x2: sx(t), y1: sy(0), y2: sy(0) + 4 }, axis);
+      const label = svgEl("text", { x: sx(t), y: HEIGHT - 6, "text-anchor": "middle" }, axis);
       label.textContent = t < 0 ? `−${-t}` : String(t);
     }
   }

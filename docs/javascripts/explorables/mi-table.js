@@ -6,7 +6,7 @@
 // information diagram to scale (circle areas H(X) and H(Y) in bits, overlap
 // area I(X;Y)).  Equal umbrella rates under both weathers make X and Y
 // independent: the two tables coincide and the circles stop overlapping.
-import { entropyBits, fmt, readouts, resetSvg, responsive, scaffold, slider, svgEl, viridis } from "./_shared.js";
+import { entropy, fmt, klDivergence, readouts, resetSvg, responsive, scaffold, slider, svgEl, viridis } from "./_shared.js";
 
 const ROWS = ["sunny", "rainy"];
 const COLS = ["no", "yes"];
@@ -80,16 +80,11 @@ export function mount(root) {
     const px = [joint[0][0] + joint[0][1], joint[1][0] + joint[1][1]];
     const py = [joint[0][0] + joint[1][0], joint[0][1] + joint[1][1]];
     const product = px.map((a) => py.map((b) => a * b));
-    const hX = entropyBits(px);
-    const hY = entropyBits(py);
-    const hXY = entropyBits(joint.flat());
-    let mi = 0;
-    for (let i = 0; i < 2; i++) {
-      for (let j = 0; j < 2; j++) {
-        if (joint[i][j] > 0) mi += joint[i][j] * Math.log2(joint[i][j] / product[i][j]);
-      }
-    }
-    mi = Math.min(Math.max(mi, 0), Math.min(hX, hY));
+    const hX = entropy(px, 2);
+    const hY = entropy(py, 2);
+    const hXY = entropy(joint.flat(), 2);
+    // I(X; Y) = KL(joint || product of the marginals), at most min(H(X), H(Y)).
+    const mi = Math.min(klDivergence(joint.flat(), product.flat(), 2), Math.min(hX, hY));
     s = {
       joint,
       product,

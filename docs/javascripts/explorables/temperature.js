@@ -1,49 +1,33 @@
 // Temperature and label smoothing: softmax(z / T), its entropy against log K,
 // the label-smoothed loss curve and the distillation KL with and without T².
 //
-// Everything is computed here with the definitions of infotheory
-// (infotheory/losses.py: softmax, smooth_labels; infotheory/entropy.py:
-// entropy; infotheory/divergence.py: kl_divergence), in nats; the browser
-// test (tests/test_explorables_fit.py) checks every readout against the library.
-import { fixed, h, onWidth, parseNumbers, path, scale, slider, svg } from "./_fit_shared.js";
+// Everything is computed here with the definitions of infotheory, in nats:
+// softmax, entropy, cross-entropy and KL from _shared.js, smooth_labels
+// (infotheory/losses.py) below; the browser test (tests/test_explorables_fit.py)
+// checks every readout against the library.
+import {
+  crossEntropy,
+  el,
+  entropy,
+  fmt,
+  klDivergence,
+  onWidth,
+  parseNumbers,
+  path,
+  scale,
+  softmax,
+  svgEl,
+  valueSlider,
+} from "./_shared.js";
+
+const fixed = (x, digits) => fmt(x, digits, { typographic: true });
 
 const HEIGHT = 200;
 let clipIds = 0;
 
-// softmax(z / T): shift by the largest logit first (exact, and safe for any size).
-export function softmax(z, T) {
-  const top = Math.max(...z);
-  const e = z.map((v) => Math.exp((v - top) / T));
-  const total = e.reduce((a, b) => a + b, 0);
-  return e.map((v) => v / total);
-}
-
-// H(p) = −Σ p log p, with 0 log 0 = 0 (and never below 0, as the library).
-export function entropy(p) {
-  let s = 0;
-  for (const v of p) if (v > 0) s -= v * Math.log(v);
-  return Math.max(s, 0);
-}
-
-// KL(p ‖ q) = Σ p log(p / q) over p > 0; ∞ where q = 0 < p.
-export function klDivergence(p, q) {
-  let s = 0;
-  for (let i = 0; i < p.length; i++) {
-    if (p[i] > 0) s += q[i] > 0 ? p[i] * Math.log(p[i] / q[i]) : Infinity;
-  }
-  return Math.max(s, 0);
-}
-
 // smooth_labels(y, K, ε): 1 − ε + ε/K on the true class, ε/K elsewhere.
 export function smoothLabels(y, K, eps) {
   return Array.from({ length: K }, (_, k) => (k === y ? 1 - eps + eps / K : eps / K));
-}
-
-// Cross-entropy of the target t against q: −Σ t log q over t > 0.
-function crossEntropy(t, q) {
-  let s = 0;
-  for (let i = 0; i < t.length; i++) if (t[i] > 0) s -= t[i] * Math.log(q[i]);
-  return s;
 }
 
 // A prediction with p on class 0, the rest spread evenly over the other K − 1.
@@ -52,7 +36,7 @@ function spread(p, K) {
 }
 
 function logitsField(label, value, control) {
-  const input = h("input", {
+  const input = el("input", {
     type: "text",
     value,
     inputmode: "decimal",
@@ -60,8 +44,8 @@ function logitsField(label, value, control) {
     spellcheck: "false",
     "data-control": control,
   });
-  const error = h("span", { class: "temperature__error", "aria-live": "polite" });
-  const wrap = h("label", {}, h("span", {}, label), input, error);
+  const error = el("span", { class: "temperature__error", "aria-live": "polite" });
+  const wrap = el("label", {}, null, el("span", {}, null, label), input, error);
   return { wrap, input, error };
 }
 
@@ -84,7 +68,7 @@ export function mount(root) {
     "1.2, 1.5, 0.2, 0.4, −0.3",
     "student",
   );
-  const tSlider = slider({
+  const tSlider = valueSlider({
     label: "Temperature T",
     min: 0.1,
     max: 10,
@@ -96,7 +80,7 @@ export function mount(root) {
       update();
     },
   });
-  const epsSlider = slider({
+  const epsSlider = valueSlider({
     label: "Label smoothing ε",
     min: 0,
     max: 0.5,
@@ -129,72 +113,80 @@ export function mount(root) {
     });
   }
 
-  const read = (key) => h("span", { "data-readout": key });
+  const read = (key) => el("span", { "data-readout": key });
   const out = {};
   for (const key of ["probs", "student-probs", "entropy", "logk", "pstar", "minloss", "kl", "t2kl"]) {
     out[key] = read(key);
   }
 
   // Panel 1: the bars of softmax(z / T), the student's as outlines.
-  const barsBox = h("div", { class: "temperature__plot" });
-  const bars = svg("svg", { role: "img", "aria-label": "" });
+  const barsBox = el("div", { class: "temperature__plot" });
+  const bars = svgEl("svg", { role: "img", "aria-label": "" });
   barsBox.append(bars);
-  const meterBox = h("div", { class: "temperature__meter" });
-  const meter = svg("svg", { "aria-hidden": "true" });
+  const meterBox = el("div", { class: "temperature__meter" });
+  const meter = svgEl("svg", { "aria-hidden": "true" });
   meterBox.append(meter);
 
   // Panel 2: the loss against the probability of the true class.
-  const lossBox = h("div", { class: "temperature__plot" });
-  const loss = svg("svg", { role: "img", "aria-label": "" });
+  const lossBox = el("div", { class: "temperature__plot" });
+  const loss = svgEl("svg", { role: "img", "aria-label": "" });
   lossBox.append(loss);
 
-  const panel1 = h(
+  const panel1 = el(
     "div",
     { class: "temperature__panel" },
-    h("p", { class: "temperature__title" }, "softmax(z / T): teacher (bars), student (outlines)"),
+    null,
+    el("p", { class: "temperature__title" }, null, "softmax(z / T): teacher (bars), student (outlines)"),
     barsBox,
-    h(
+    el(
       "p",
       { class: "explorable__readouts", "aria-live": "polite" },
-      h("span", {}, "teacher: ", out.probs),
-      h("span", {}, "student: ", out["student-probs"]),
+      null,
+      el("span", {}, null, "teacher: ", out.probs),
+      el("span", {}, null, "student: ", out["student-probs"]),
     ),
     meterBox,
-    h(
+    el(
       "p",
       { class: "explorable__readouts", "aria-live": "polite" },
-      h("span", {}, "H = ", out.entropy, " nats"),
-      h("span", {}, "of at most log K = ", out.logk, " nats"),
+      null,
+      el("span", {}, null, "H = ", out.entropy, " nats"),
+      el("span", {}, null, "of at most log K = ", out.logk, " nats"),
     ),
   );
-  const panel2 = h(
+  const panel2 = el(
     "div",
     { class: "temperature__panel" },
-    h(
+    null,
+    el(
       "p",
       { class: "temperature__title" },
+      null,
       "cross-entropy loss against the probability of the true class (rest spread evenly)",
     ),
     lossBox,
-    h(
+    el(
       "p",
       { class: "explorable__readouts", "aria-live": "polite" },
-      h("span", {}, "smoothed minimum at p = 1 − ε + ε/K = ", out.pstar),
-      h("span", {}, "loss there = H(smoothed target) = ", out.minloss, " nats"),
+      null,
+      el("span", {}, null, "smoothed minimum at p = 1 − ε + ε/K = ", out.pstar),
+      el("span", {}, null, "loss there = H(smoothed target) = ", out.minloss, " nats"),
     ),
   );
-  const distill = h(
+  const distill = el(
     "p",
     { class: "explorable__readouts", "aria-live": "polite" },
-    h("span", {}, "distillation at T: KL(teacher ‖ student) = ", out.kl, " nats"),
-    h("span", {}, "T² · KL = ", out.t2kl, " nats"),
+    null,
+    el("span", {}, null, "distillation at T: KL(teacher ‖ student) = ", out.kl, " nats"),
+    el("span", {}, null, "T² · KL = ", out.t2kl, " nats"),
   );
-  const caption = h(
+  const caption = el(
     "p",
     { class: "explorable__caption" },
-    h("strong", {}, "Try: "),
+    null,
+    el("strong", {}, null, "Try: "),
     "move T from 0.1 to 10, then ε from 0 to 0.5, and edit the logits. ",
-    h("strong", {}, "Notice: "),
+    el("strong", {}, null, "Notice: "),
     "T never reorders the classes; small T makes the softmax one-hot (H → 0), large T " +
       "makes it uniform (H → log K). The smoothed loss has its minimum at 1 − ε + ε/K, " +
       "not at 1, and it equals the target's entropy there. The KL between teacher and " +
@@ -202,18 +194,20 @@ export function mount(root) {
       "multiplies by T².",
   );
 
-  const live = h(
+  const live = el(
     "div",
     { class: "explorable__live temperature", "data-state": "ready" },
-    h(
+    null,
+    el(
       "div",
       { class: "explorable__controls" },
+      null,
       teacherField.wrap,
       studentField.wrap,
       tSlider.wrap,
       epsSlider.wrap,
     ),
-    h("div", { class: "temperature__panels" }, panel1, panel2),
+    el("div", { class: "temperature__panels" }, null, panel1, panel2),
     distill,
     caption,
   );
@@ -228,20 +222,20 @@ export function mount(root) {
     bars.setAttribute("viewBox", `0 0 ${width} ${HEIGHT}`);
     bars.replaceChildren();
     const slot = (width - pad.left - pad.right) / K;
-    const axis = svg("g", { class: "temperature__axis" }, bars);
+    const axis = svgEl("g", { class: "temperature__axis" }, bars);
     const nodes = { K, width, slot, items: [] };
     for (let k = 0; k < K; k++) {
       const x = pad.left + slot * k + slot * 0.18;
       const w = slot * 0.64;
-      const bar = svg("rect", { class: "temperature__bar", x, width: w }, bars);
-      const student = svg("rect", { class: "temperature__student", x: x + w * 0.2, width: w * 0.6 }, bars);
-      const value = svg("text", { x: x + w / 2, "text-anchor": "middle" }, axis);
-      const name = svg("text", { x: x + w / 2, y: HEIGHT - 5, "text-anchor": "middle" }, axis);
+      const bar = svgEl("rect", { class: "temperature__bar", x, width: w }, bars);
+      const student = svgEl("rect", { class: "temperature__student", x: x + w * 0.2, width: w * 0.6 }, bars);
+      const value = svgEl("text", { x: x + w / 2, "text-anchor": "middle" }, axis);
+      const name = svgEl("text", { x: x + w / 2, y: HEIGHT - 5, "text-anchor": "middle" }, axis);
       name.textContent = `class ${k}`;
       nodes.items.push({ bar, student, value });
     }
-    nodes.uniform = svg("line", { class: "temperature__uniform", x1: pad.left, x2: width - pad.right }, bars);
-    svg("line", { class: "temperature__base", x1: pad.left, x2: width - pad.right, y1: sy(0), y2: sy(0) }, bars);
+    nodes.uniform = svgEl("line", { class: "temperature__uniform", x1: pad.left, x2: width - pad.right }, bars);
+    svgEl("line", { class: "temperature__base", x1: pad.left, x2: width - pad.right, y1: sy(0), y2: sy(0) }, bars);
     // The value labels go on top of the bars.
     bars.append(axis);
     return nodes;
@@ -284,8 +278,8 @@ export function mount(root) {
       meter.dataset.width = String(width);
       meter.setAttribute("viewBox", `0 0 ${width} 14`);
       meter.replaceChildren();
-      svg("rect", { class: "temperature__meter-track", x: 0, y: 2, width, height: 10, rx: 3 }, meter);
-      meterFill = svg("rect", { class: "temperature__meter-fill", x: 0, y: 2, height: 10, rx: 3 }, meter);
+      svgEl("rect", { class: "temperature__meter-track", x: 0, y: 2, width, height: 10, rx: 3 }, meter);
+      meterFill = svgEl("rect", { class: "temperature__meter-fill", x: 0, y: 2, height: 10, rx: 3 }, meter);
     }
     meterFill.setAttribute("width", (width * H) / logK);
   }
@@ -302,33 +296,33 @@ export function mount(root) {
     const sy = scale(0, yMax, HEIGHT - pad.bottom, pad.top);
     loss.setAttribute("viewBox", `0 0 ${width} ${HEIGHT}`);
     loss.replaceChildren();
-    const defs = svg("defs", {}, loss);
-    const clip = svg("clipPath", { id: clipId }, defs);
+    const defs = svgEl("defs", {}, loss);
+    const clip = svgEl("clipPath", { id: clipId }, defs);
     const inner = { width: width - pad.left - pad.right, height: HEIGHT - pad.top - pad.bottom };
-    svg("rect", { x: pad.left, y: pad.top, ...inner }, clip);
+    svgEl("rect", { x: pad.left, y: pad.top, ...inner }, clip);
     const n = 160;
     const ps = Array.from({ length: n }, (_, k) => lo + ((0.9995 - lo) * k) / (n - 1));
     const hard = smoothLabels(0, K, 0);
-    const curves = svg("g", { "clip-path": `url(#${clipId})` }, loss);
+    const curves = svgEl("g", { "clip-path": `url(#${clipId})` }, loss);
     const hardLoss = ps.map((p) => crossEntropy(hard, spread(p, K)));
-    svg("path", { class: "temperature__hard", d: path(ps, hardLoss, sx, sy) }, curves);
-    const smooth = svg("path", { class: "temperature__smooth" }, curves);
-    const line = svg("line", { class: "temperature__uniform", y1: sy(0), y2: sy(yMax) }, loss);
-    const dot = svg("circle", { class: "temperature__min", r: 4.5 }, loss);
-    const axis = svg("g", { class: "temperature__axis" }, loss);
+    svgEl("path", { class: "temperature__hard", d: path(ps, hardLoss, sx, sy) }, curves);
+    const smooth = svgEl("path", { class: "temperature__smooth" }, curves);
+    const line = svgEl("line", { class: "temperature__uniform", y1: sy(0), y2: sy(yMax) }, loss);
+    const dot = svgEl("circle", { class: "temperature__min", r: 4.5 }, loss);
+    const axis = svgEl("g", { class: "temperature__axis" }, loss);
     const base = { class: "temperature__base" };
-    svg("line", { ...base, x1: pad.left, x2: width - pad.right, y1: sy(0), y2: sy(0) }, loss);
-    svg("line", { ...base, x1: pad.left, x2: pad.left, y1: sy(0), y2: sy(yMax) }, loss);
+    svgEl("line", { ...base, x1: pad.left, x2: width - pad.right, y1: sy(0), y2: sy(0) }, loss);
+    svgEl("line", { ...base, x1: pad.left, x2: pad.left, y1: sy(0), y2: sy(yMax) }, loss);
     for (const t of [lo, 0.5, 1].filter((t, i, a) => a.indexOf(t) === i && t >= lo)) {
       const anchor = t === 1 ? "end" : "middle";
-      const label = svg("text", { x: sx(t), y: HEIGHT - 6, "text-anchor": anchor }, axis);
+      const label = svgEl("text", { x: sx(t), y: HEIGHT - 6, "text-anchor": anchor }, axis);
       label.textContent = t === lo ? `1/${K}` : String(t);
     }
     for (const t of [0, Math.log(K)]) {
-      const label = svg("text", { x: pad.left - 4, y: sy(t) + 4, "text-anchor": "end" }, axis);
+      const label = svgEl("text", { x: pad.left - 4, y: sy(t) + 4, "text-anchor": "end" }, axis);
       label.textContent = t ? "log K" : "0";
     }
-    const key = (y, cls) => svg("text", { x: pad.left + 8, y: pad.top + y, class: cls }, axis);
+    const key = (y, cls) => svgEl("text", { x: pad.left + 8, y: pad.top + y, class: cls }, axis);
     key(10, "temperature__key-hard").textContent = "one-hot target";
     const key2 = key(24, "temperature__key-smooth");
     return { K, width, sx, sy, ps, smooth, line, dot, key2 };
