@@ -155,30 +155,28 @@ export function entropy(p, base = Math.E) {
   return Math.max(h, 0);
 }
 
-/** H(P, Q) = -sum p log q; infinite where q = 0 < p (infotheory.cross_entropy). */
-export function crossEntropy(p, q, base = Math.E) {
-  const log = logIn(base);
-  let h = 0;
+// sum over p > 0 of term(p_i, q_i), never below 0; infinite where q = 0 < p.
+function sumOnSupport(p, q, term) {
+  let s = 0;
   for (let i = 0; i < p.length; i++) {
     if (p[i] > 0) {
       if (q[i] === 0) return Infinity;
-      h -= p[i] * log(q[i]);
+      s += term(p[i], q[i]);
     }
   }
-  return Math.max(h, 0);
+  return Math.max(s, 0);
+}
+
+/** H(P, Q) = -sum p log q; infinite where q = 0 < p (infotheory.cross_entropy). */
+export function crossEntropy(p, q, base = Math.E) {
+  const log = logIn(base);
+  return sumOnSupport(p, q, (pi, qi) => -(pi * log(qi)));
 }
 
 /** KL(P || Q) = sum p log(p / q); infinite where q = 0 < p (infotheory.kl_divergence). */
 export function klDivergence(p, q, base = Math.E) {
   const log = logIn(base);
-  let d = 0;
-  for (let i = 0; i < p.length; i++) {
-    if (p[i] > 0) {
-      if (q[i] === 0) return Infinity;
-      d += p[i] * log(p[i] / q[i]);
-    }
-  }
-  return Math.max(d, 0);
+  return sumOnSupport(p, q, (pi, qi) => pi * log(pi / qi));
 }
 
 /** Jensen–Shannon divergence, at most log 2 (infotheory.js_divergence). */
