@@ -52,7 +52,11 @@ export function mount(root) {
   for (const s of [sep, weight]) s.input.disabled = true;
 
   const plot = el("div", { class: "kl-fit__plot" });
-  const chart = svgEl("svg", { role: "img", "aria-label": "" });
+  // Named from the start: the description of the fits follows once the grid is loaded.
+  const chart = svgEl("svg", {
+    role: "img",
+    "aria-label": "Single-Gaussian fits of a two-peaked target under forward and reverse KL",
+  });
   plot.append(chart);
   const area = svgEl("path", { class: "kl-fit__target" }, chart);
   const axis = svgEl("g", { class: "kl-fit__axis" }, chart);

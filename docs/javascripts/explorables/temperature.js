@@ -121,7 +121,7 @@ export function mount(root) {
 
   // Panel 1: the bars of softmax(z / T), the student's as outlines.
   const barsBox = el("div", { class: "temperature__plot" });
-  const bars = svgEl("svg", { role: "img", "aria-label": "" });
+  const bars = svgEl("svg", { role: "img", "aria-label": "Softmax probabilities of the teacher and the student" });
   barsBox.append(bars);
   const meterBox = el("div", { class: "temperature__meter" });
   const meter = svgEl("svg", { "aria-hidden": "true" });
@@ -129,7 +129,7 @@ export function mount(root) {
 
   // Panel 2: the loss against the probability of the true class.
   const lossBox = el("div", { class: "temperature__plot" });
-  const loss = svgEl("svg", { role: "img", "aria-label": "" });
+  const loss = svgEl("svg", { role: "img", "aria-label": "Loss against the probability given to the true class" });
   lossBox.append(loss);
 
   const panel1 = el(
