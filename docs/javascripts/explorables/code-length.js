@@ -142,7 +142,11 @@ export function mount(root) {
       svgEl("line", { x1: xOf(b), x2: xOf(b), y1: top - 4, y2: height - 26, class: "explorable__grid" }, svg);
       svgEl("text", { x: xOf(b), y: height - 10, "text-anchor": "middle", class: "explorable__tick" }, svg, String(b));
     }
-    svgEl("text", { x: left, y: 14, class: "explorable__tick" }, svg, "code length (bits): bar = −log₂, outline = Huffman");
+    // The title fits a 320 px phone only in its short form.
+    const title = width >= 400
+      ? "code length (bits): bar = −log₂, outline = Huffman"
+      : "bits: bar −log₂ p, outline Huffman";
+    svgEl("text", { x: left, y: 14, class: "explorable__tick" }, svg, title);
 
     SYMBOLS.forEach((s, i) => {
       const y0 = top + i * groupH;

@@ -150,13 +150,25 @@ export function mount(root) {
 
   function draw(width) {
     const wide = width >= 620;
-    const size = wide ? Math.min(150, (width - 90) / 4) : Math.min(140, (width - 130) / 2);
+    // Below 420 px two tables side by side leave cells too small for their
+    // labels and values: stack them.
+    const stacked = width < 420;
+    const size = wide
+      ? Math.min(150, (width - 90) / 4)
+      : stacked
+        ? Math.min(140, width - 110)
+        : Math.min(140, (width - 130) / 2);
     const rUnit = wide ? size * 0.55 : Math.min(70, width * 0.18);
-    const height = wide ? size + 110 : size + 2 * rUnit + 130;
+    const height = wide ? size + 110 : stacked ? 2 * size + 2 * rUnit + 180 : size + 2 * rUnit + 130;
     resetSvg(ui.svg, width, height);
     const svg = ui.svg;
     const top = 44;
-    if (wide) {
+    if (stacked) {
+      const x0 = Math.max(50, (width - size) / 2 + 15);
+      heatmap(svg, s.joint, x0, top, size, "joint P(x, y)", "joint");
+      heatmap(svg, s.product, x0, top + size + 50, size, "P(x) P(y)", "prod");
+      diagram(svg, width / 2, top + 2 * size + 90 + rUnit, rUnit);
+    } else if (wide) {
       heatmap(svg, s.joint, 50, top, size, "joint P(x, y)", "joint");
       heatmap(svg, s.product, 50 + size + 60, top, size, "P(x) P(y)", "prod");
       diagram(svg, (50 + 2 * size + 60 + width) / 2 + 10, top + size / 2, rUnit);
