@@ -8,6 +8,8 @@ Nothing is committed, so nothing can be stale.  Tested here:
 * the execution cache key (scripts/notebooks/execute.py) changes with the
   notebook's content and with the library's source, and only with those;
 * a failing cell is reported with its chapter, cell and Markdown line;
+* a kernel reused for several notebooks starts each one with an empty
+  namespace, its counter at 1 and the process-wide state put back;
 * on the built site (the real build, with the cached executed notebooks):
   every notebook page shows outputs and no error, the download is the
   executed .ipynb, the page has the structure the HTML hook promises, and
@@ -233,6 +235,45 @@ def test_notebooks_execute_under_a_running_event_loop() -> None:
         executed = pool.submit(asyncio.run, inside_a_loop()).result()
     outputs = [o for c in executed["ok"].cells if c.cell_type == "code" for o in c.outputs]
     assert [o.get("text") for o in outputs] == ["42\n"]
+
+
+def test_a_reused_kernel_is_as_good_as_new_for_the_next_notebook() -> None:
+    """One kernel runs four notebooks: each starts as if the kernel were fresh."""
+    first = (
+        "# T\n\n```python\nimport os\n\nimport matplotlib as mpl\nimport numpy as np\n\n"
+        "leaked = 1\nos.environ['INFOTHEORY_LEAK'] = '1'\nmpl.rcParams['lines.linewidth'] = 9\n"
+        "np.seterr(all='raise')\nnp.random.seed(0)\nos.chdir('/')\nprint('set')\n```\n"
+        # More cells than the others: the longest notebook runs first.
+        + "\n```python\nprint(2)\n```\n"
+        * 3
+    )
+    later = (
+        "# T\n\n```python\nimport os\n\nimport matplotlib as mpl\nimport numpy as np\n\n"
+        "print('leaked' in globals(), os.environ.get('INFOTHEORY_LEAK'),\n"
+        "      mpl.rcParams['lines.linewidth'], np.geterr()['divide'], os.getcwd())\n"
+        "```\n\n```python\nprint(1)\n```\n"
+    )
+    chapters = {"first": first, **{f"later{k}": later for k in range(3)}}
+    notebooks = {c: convert.notebook(convert.convert(t, c), c) for c, t in chapters.items()}
+    executed = execute.run_all(notebooks, parallel=1)
+    default_width = __import__("matplotlib").rcParamsDefault["lines.linewidth"]
+    for chapter in chapters:
+        code = [c for c in executed[chapter].cells if c.cell_type == "code"]
+        assert [c.execution_count for c in code] == list(range(1, len(code) + 1))
+        if chapter != "first":
+            assert code[0].outputs[0].text == (f"False None {default_width} warn {ROOT / 'docs'}\n")
+
+
+def test_a_name_from_another_notebook_is_not_there() -> None:
+    """A notebook that only works after another one fails as in a fresh kernel."""
+    defines = "# T\n\n```python\nshared = 42\n```\n"
+    uses = "# T\n\n```python\nprint(shared)\n```\n"
+    notebooks = {
+        c: convert.notebook(convert.convert(t, c), c)
+        for c, t in {"defines": defines, "uses": uses}.items()
+    }
+    with pytest.raises(execute.NotebookExecutionError, match="NameError"):
+        execute.run_all(notebooks, parallel=1)
 
 
 # ------------------------------------------------------------- built pages

@@ -5,7 +5,8 @@
   mkdocs.yml), and lets the kernels encrypt their sockets.
 * ``on_files`` (before mkdocs-jupyter's): converts each chapter
   (scripts.notebooks.convert), takes its executed notebook from the cache or
-  executes the missing ones, two at a time (scripts.notebooks.execute), and
+  executes the missing ones on two reused kernels (scripts.notebooks.execute)
+  in a thread while the chapters render (the first notebook page waits), and
   adds ``notebooks/<chapter>.ipynb`` (the page, rendered by mkdocs-jupyter with
   ``execute: false``), ``notebooks/<chapter>/<chapter>.ipynb`` (the download:
   the executed notebook, with its outputs) and the ``notebooks/`` landing page.
@@ -48,7 +49,7 @@ NAV_SECTION = "Notebooks"
 BACKGROUND_DELAY = 3.0  # seconds (serve only)
 log = get_plugin_logger(__name__)
 
-_state: dict[str, Any] = {"serve": False, "chapters": {}, "background": None}
+_state: dict[str, Any] = {"serve": False, "chapters": {}, "background": None, "building": None}
 
 
 def on_startup(command: str, dirty: bool, **kwargs: object) -> None:
@@ -102,29 +103,25 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     except (convert.ConversionError, ValueError) as error:
         raise PluginError(f"notebook conversion failed: {error}") from error
     serve = _state["serve"]
-    try:
-        paths, missing = execute.executed_paths(notebooks, run=not serve)
-    except execute.NotebookExecutionError as error:
-        raise PluginError(str(error)) from error
-    if missing:
+    paths, missing = execute.executed_paths(notebooks, run=False)
+    if missing and serve:
         _execute_in_background({c: notebooks[c] for c in missing})
+    elif missing:
+        # Building: the kernels run while the chapters render; the first
+        # notebook page waits for them (on_pre_page).
+        _state["building"] = _start_execution({c: notebooks[c] for c in missing})
+    downloads: dict[str, File] = {}
     for chapter, nb in notebooks.items():
         # The page's source: the executed notebook (or, while serve executes it
         # in the background, the unexecuted one), staged as notebooks/<chapter>.ipynb
         # under PAGES (mkdocs-jupyter needs a file on disk).
-        content = (
-            nbformat.writes(nb).encode() + b"\n"
-            if chapter in missing
-            else paths[chapter].read_bytes()
-        )
-        staged = PAGES / "notebooks" / f"{chapter}.ipynb"
-        staged.parent.mkdir(parents=True, exist_ok=True)
-        if serve and chapter in missing and staged.is_file():
-            # Serving: keep the page as it was until the background run ends (a
-            # chapter edit then rebuilds only the chapter: the fast loop).
-            content = staged.read_bytes()
-        elif not staged.is_file() or staged.read_bytes() != content:
-            staged.write_bytes(content)
+        if chapter not in missing:
+            _stage(chapter, paths[chapter].read_bytes())
+        elif serve:
+            # Keep the page as it was until the background run ends (a chapter
+            # edit then rebuilds only the chapter: the fast loop).
+            if not (PAGES / "notebooks" / f"{chapter}.ipynb").is_file():
+                _stage(chapter, nbformat.writes(nb).encode() + b"\n")
         page = File(
             f"notebooks/{chapter}.ipynb",
             str(PAGES),
@@ -133,11 +130,60 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
         page.edit_uri = f"{chapter}.md" if config.edit_uri else None
         files.append(page)
-        files.append(
-            File.generated(config, f"notebooks/{chapter}/{chapter}.ipynb", content=content)
+        downloads[chapter] = File.generated(
+            config, f"notebooks/{chapter}/{chapter}.ipynb", content=_staged(chapter)
         )
+        files.append(downloads[chapter])
+    _state["downloads"] = downloads
     files.append(File.generated(config, "notebooks/index.md", content=_index_page(chapters)))
     return files
+
+
+def _stage(chapter: str, content: bytes) -> None:
+    staged = PAGES / "notebooks" / f"{chapter}.ipynb"
+    staged.parent.mkdir(parents=True, exist_ok=True)
+    if not staged.is_file() or staged.read_bytes() != content:
+        staged.write_bytes(content)
+
+
+def _staged(chapter: str) -> bytes:
+    staged = PAGES / "notebooks" / f"{chapter}.ipynb"
+    return staged.read_bytes() if staged.is_file() else b""  # b"": filled in on_pre_page
+
+
+def _start_execution(notebooks: dict[str, nbformat.NotebookNode]) -> threading.Thread:
+    """Execute (and cache) the notebooks in a thread; its outcome goes to ``_state``."""
+
+    def run() -> None:
+        try:
+            paths, _ = execute.executed_paths(notebooks)
+            _state["executed"] = paths
+        except BaseException as error:
+            _state["executed"] = error
+
+    _state["executed"] = None
+    thread = threading.Thread(target=run, name="notebooks", daemon=True)
+    thread.start()
+    return thread
+
+
+@event_priority(60)  # before mkdocs-jupyter keys its cache on the staged file
+def on_pre_page(page: Page, **kwargs: object) -> Page:
+    building = _state.get("building")
+    if building is None or _chapter_of(page) is None:
+        return page
+    building.join()
+    _state["building"] = None
+    outcome = _state["executed"]
+    if isinstance(outcome, execute.NotebookExecutionError):
+        raise PluginError(str(outcome)) from outcome
+    if isinstance(outcome, BaseException):
+        raise PluginError(f"notebook execution failed: {outcome!r}") from outcome
+    for chapter, path in outcome.items():
+        content = path.read_bytes()
+        _stage(chapter, content)
+        _state["downloads"][chapter].content_bytes = content
+    return page
 
 
 def _execute_in_background(notebooks: dict[str, nbformat.NotebookNode]) -> None:

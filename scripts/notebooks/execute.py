@@ -27,13 +27,14 @@ import re
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import nbformat
 
 ROOT = Path(__file__).resolve().parents[2]
 LIBRARY = ROOT / "infotheory"
 CACHE = ROOT / ".cache" / "notebooks"
-LOGS = CACHE / "kernel-logs"  # each kernel process's own stdout/stderr, per chapter
+LOGS = CACHE / "kernel-logs"  # each kernel process's own stdout/stderr (kernel-<n>.log)
 PARALLEL = 2  # kernels at a time (the machine has 2 cores)
 CELL_TIMEOUT = 120  # seconds, per cell
 
@@ -94,53 +95,124 @@ def _where(index: int, cell: nbformat.NotebookNode) -> str:
     return f"cell {index}{line} ({first!r})"
 
 
-async def _execute(chapter: str, nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    import zmq
-    from jupyter_client.manager import AsyncKernelManager
-    from nbclient import NotebookClient
-
-    # Encrypted sockets when pyzmq can (ipykernel warns on stderr otherwise).
-    encryption = "auto" if zmq.has("curve") else "disabled"
-    km = AsyncKernelManager(kernel_name="python3", transport_encryption=encryption)
-    executed = nbformat.from_dict(nb)  # a copy: the caller's notebook keeps no outputs
-    client = NotebookClient(
-        executed,
-        km=km,
-        timeout=CELL_TIMEOUT,
-        allow_errors=True,  # run every cell, then report every failing one
-        resources={"metadata": {"path": str(ROOT / "docs")}},
+def _kernel_state_code() -> str:
+    """Source that installs scripts/notebooks/kernel_state.py in a kernel and snapshots it."""
+    source = (Path(__file__).with_name("kernel_state.py")).read_text(encoding="utf-8")
+    return (
+        "import sys as _sys, types as _types\n"
+        f"_m = _types.ModuleType({_KERNEL_STATE!r})\n"
+        f"exec(compile({source!r}, 'kernel_state.py', 'exec'), _m.__dict__)\n"
+        "_sys.modules[_m.__name__] = _m\n"
+        "_m.snapshot()\n"
     )
-    # The kernel process's own log lines ("[IPKernelApp] WARNING | Parent
-    # appears to have exited" when a loaded machine is slow to reap it) would
-    # land in the build's log as warnings; they go to a file instead.  Cell
-    # output, warnings and errors come through the kernel's messages, not this.
-    LOGS.mkdir(parents=True, exist_ok=True)
-    with (LOGS / f"{chapter}.log").open("w", encoding="utf-8") as log:
-        await client.async_execute(stdout=log, stderr=log)
-    found = problems(executed)
-    if found:
-        raise NotebookExecutionError(
-            f"notebook of docs/{chapter}.md failed:\n" + "\n\n".join(found)
+
+
+_KERNEL_STATE = "_infotheory_kernel_state"
+_FRESH = f"__import__('sys').modules[{_KERNEL_STATE!r}].fresh()"
+
+
+class _Kernel:
+    """One kernel process, reused for several notebooks (scripts/notebooks/kernel_state.py)."""
+
+    def __init__(self, log: Any) -> None:
+        self._log = log
+        self.km: Any = None
+        self.kc: Any = None
+
+    async def start(self) -> None:
+        import zmq
+        from jupyter_client.manager import AsyncKernelManager
+
+        # Encrypted sockets when pyzmq can (ipykernel warns on stderr otherwise).
+        encryption = "auto" if zmq.has("curve") else "disabled"
+        self.km = AsyncKernelManager(kernel_name="python3", transport_encryption=encryption)
+        # The kernel process's own log lines ("[IPKernelApp] WARNING | Parent
+        # appears to have exited" when a loaded machine is slow to reap it)
+        # would land in the build's log as warnings; they go to a file instead.
+        # Cell output, warnings and errors come through the kernel's messages.
+        await self.km.start_kernel(cwd=str(ROOT / "docs"), stdout=self._log, stderr=self._log)
+        self.kc = self.km.client()
+        self.kc.start_channels()
+        await self.kc.wait_for_ready(timeout=CELL_TIMEOUT)
+        await self._run(_kernel_state_code())
+
+    async def _run(self, code: str) -> None:
+        reply = await self.kc.execute_interactive(
+            code, silent=True, store_history=False, timeout=CELL_TIMEOUT
         )
-    return executed
+        content = reply["content"]
+        if content["status"] != "ok":
+            tb = re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(content.get("traceback", [])))
+            raise NotebookExecutionError(f"resetting the notebook kernel failed:\n{tb}")
+
+    async def execute(self, chapter: str, nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+        from nbclient import NotebookClient
+
+        await self._run(_FRESH)
+        executed = nbformat.from_dict(nb)  # a copy: the caller's notebook keeps no outputs
+        client = NotebookClient(
+            executed,
+            km=self.km,  # not owned by the client: it leaves the kernel running
+            timeout=CELL_TIMEOUT,
+            allow_errors=True,  # run every cell, then report every failing one
+            resources={"metadata": {"path": str(ROOT / "docs")}},
+        )
+        client.kc = self.kc
+        await client.async_execute()
+        found = problems(executed)
+        if found:
+            raise NotebookExecutionError(
+                f"notebook of docs/{chapter}.md failed:\n" + "\n\n".join(found)
+            )
+        return executed
+
+    async def stop(self) -> None:
+        if self.kc is not None:
+            self.kc.stop_channels()
+        if self.km is not None and self.km.has_kernel:
+            await self.km.shutdown_kernel(now=True)
+        self.km = self.kc = None
 
 
 async def execute_all(
     notebooks: dict[str, nbformat.NotebookNode], parallel: int = PARALLEL
 ) -> dict[str, nbformat.NotebookNode]:
-    """Execute the notebooks, ``parallel`` at a time; fail naming every failing chapter."""
-    semaphore = asyncio.Semaphore(parallel)
+    """Execute the notebooks on ``parallel`` kernels; fail naming every failing chapter.
 
-    async def one(chapter: str) -> nbformat.NotebookNode:
-        async with semaphore:
-            return await _execute(chapter, notebooks[chapter])
+    Each kernel runs several notebooks in turn, made as good as new before each
+    one (scripts/notebooks/kernel_state.py).  A notebook whose kernel timed out
+    or died is reported, and the next one gets a new kernel.
+    """
+    queue: asyncio.Queue[str] = asyncio.Queue()
+    # The longest first, so that the kernels finish at about the same time.
+    for chapter in sorted(notebooks, key=lambda c: -len(notebooks[c].cells)):
+        queue.put_nowait(chapter)
+    results: dict[str, nbformat.NotebookNode] = {}
+    errors: dict[str, str] = {}
+    LOGS.mkdir(parents=True, exist_ok=True)
 
-    chapters = list(notebooks)
-    results = await asyncio.gather(*(one(c) for c in chapters), return_exceptions=True)
-    errors = [r for r in results if isinstance(r, BaseException)]
+    async def worker(number: int) -> None:
+        with (LOGS / f"kernel-{number}.log").open("w", encoding="utf-8") as log:
+            kernel = _Kernel(log)
+            try:
+                while not queue.empty():
+                    chapter = queue.get_nowait()
+                    try:
+                        if kernel.km is None:
+                            await kernel.start()
+                        results[chapter] = await kernel.execute(chapter, notebooks[chapter])
+                    except NotebookExecutionError as error:
+                        errors[chapter] = str(error)
+                    except Exception as error:  # a timeout, a dead kernel: start afresh
+                        errors[chapter] = f"notebook of docs/{chapter}.md failed: {error!r}"
+                        await kernel.stop()
+            finally:
+                await kernel.stop()
+
+    await asyncio.gather(*(worker(n) for n in range(min(parallel, len(notebooks)))))
     if errors:
-        raise NotebookExecutionError("\n\n".join(str(e) for e in errors))
-    return dict(zip(chapters, results, strict=True))  # type: ignore[arg-type]
+        raise NotebookExecutionError("\n\n".join(errors[c] for c in notebooks if c in errors))
+    return {chapter: results[chapter] for chapter in notebooks}
 
 
 def run_all(
