@@ -29,8 +29,9 @@ from urllib.parse import urljoin, urlparse
 import nbformat
 import pytest
 from _quick_site import Site, quick_site
+from mkdocs.exceptions import PluginError
 
-from scripts.notebooks import convert, execute
+from scripts.notebooks import convert, execute, page_html
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = list(convert.chapters())
@@ -277,6 +278,36 @@ def test_a_name_from_another_notebook_is_not_there() -> None:
 
 
 # ------------------------------------------------------------- built pages
+
+
+_WRAPPED = (
+    "<script>copy()</script>\n<style>.jp{}</style>\n"
+    '<div class="jupyter-wrapper"><style>x</style>'
+    '<script type="text/x-mathjax-config">MathJax</script>'
+    "<h1>Title</h1><p>cells</p></div>\n<!-- jupyter-wrapper -->\n"
+)
+
+
+def test_cleaning_keeps_the_cells_and_drops_the_loaders() -> None:
+    html = page_html.clean_notebook_html(_WRAPPED, "entropy", {}, {})
+    assert html.startswith("<script>copy()</script>")
+    assert "<style" not in html and "MathJax" not in html
+    assert html.index("</h1>") < html.index('<p class="nb-actions">') < html.index("cells")
+    assert html.rstrip().endswith("<!-- jupyter-wrapper -->")
+
+
+@pytest.mark.parametrize(
+    ("html", "message"),
+    [
+        (_WRAPPED.replace("<style>.jp{}</style>", "<table></table>"), "unexpected <table>"),
+        (_WRAPPED + '<div class="jupyter-wrapper"><h1>2</h1></div>', "found 2"),
+        ("<p>no wrapper</p>", "found 0"),
+        (_WRAPPED.replace("<h1>Title</h1>", ""), "no <h1> title"),
+    ],
+)
+def test_cleaning_fails_loudly_on_unexpected_markup(html: str, message: str) -> None:
+    with pytest.raises(PluginError, match=re.escape(message)):
+        page_html.clean_notebook_html(html, "entropy", {}, {})
 
 
 @pytest.fixture(scope="module")

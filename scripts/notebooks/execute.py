@@ -25,7 +25,7 @@ import hashlib
 import os
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -175,9 +175,14 @@ class _Kernel:
 
 
 async def execute_all(
-    notebooks: dict[str, nbformat.NotebookNode], parallel: int = PARALLEL
+    notebooks: dict[str, nbformat.NotebookNode],
+    parallel: int = PARALLEL,
+    done: Callable[[str, nbformat.NotebookNode], None] | None = None,
 ) -> dict[str, nbformat.NotebookNode]:
     """Execute the notebooks on ``parallel`` kernels; fail naming every failing chapter.
+
+    ``done(chapter, executed)`` is called as soon as each notebook has run
+    without error (the others are still running).
 
     Each kernel runs several notebooks in turn, made as good as new before each
     one (scripts/notebooks/kernel_state.py).  A notebook whose kernel timed out
@@ -201,6 +206,8 @@ async def execute_all(
                         if kernel.km is None:
                             await kernel.start()
                         results[chapter] = await kernel.execute(chapter, notebooks[chapter])
+                        if done is not None:
+                            done(chapter, results[chapter])
                     except NotebookExecutionError as error:
                         errors[chapter] = str(error)
                     except Exception as error:  # a timeout, a dead kernel: start afresh
@@ -216,7 +223,9 @@ async def execute_all(
 
 
 def run_all(
-    notebooks: dict[str, nbformat.NotebookNode], parallel: int = PARALLEL
+    notebooks: dict[str, nbformat.NotebookNode],
+    parallel: int = PARALLEL,
+    done: Callable[[str, nbformat.NotebookNode], None] | None = None,
 ) -> dict[str, nbformat.NotebookNode]:
     """:func:`execute_all`, from synchronous code.
 
@@ -227,9 +236,9 @@ def run_all(
     try:
         asyncio.get_running_loop()
     except RuntimeError:
-        return asyncio.run(execute_all(notebooks, parallel))
+        return asyncio.run(execute_all(notebooks, parallel, done))
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, execute_all(notebooks, parallel)).result()
+        return pool.submit(asyncio.run, execute_all(notebooks, parallel, done)).result()
 
 
 def executed_paths(
@@ -237,25 +246,32 @@ def executed_paths(
     *,
     cache: Path = CACHE,
     run: bool = True,
+    on_executed: Callable[[str, Path], None] | None = None,
 ) -> tuple[dict[str, Path], list[str]]:
     """Return the cached executed notebook of each chapter, executing what is missing.
 
     With ``run=False`` nothing is executed: the chapters whose notebook is not
     cached are returned as the second element (the caller decides).
+    ``on_executed(chapter, path)`` is called as each missing notebook lands in
+    the cache.
     """
     fingerprint = library_fingerprint()
     paths = {c: cache_path(c, nb, fingerprint, cache) for c, nb in notebooks.items()}
     missing = [c for c, p in paths.items() if not p.is_file()]
-    if missing and run:
-        executed = run_all({c: notebooks[c] for c in missing})
+    if not (missing and run):
+        return paths, missing
+
+    def store(chapter: str, nb: nbformat.NotebookNode) -> None:
         cache.mkdir(parents=True, exist_ok=True)
-        for chapter, nb in executed.items():
-            _prune(cache, chapter)
-            tmp = paths[chapter].with_suffix(f".{os.getpid()}.tmp")  # builds may run at once
-            nbformat.write(nb, tmp)
-            tmp.replace(paths[chapter])
-        missing = []
-    return paths, missing
+        _prune(cache, chapter)
+        tmp = paths[chapter].with_suffix(f".{os.getpid()}.tmp")  # builds may run at once
+        nbformat.write(nb, tmp)
+        tmp.replace(paths[chapter])
+        if on_executed is not None:
+            on_executed(chapter, paths[chapter])
+
+    run_all({c: notebooks[c] for c in missing}, done=store)
+    return paths, []
 
 
 KEEP = 4  # executed versions kept per chapter (an edit undone while serving hits the cache)
