@@ -99,76 +99,6 @@ async () => {
 """
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_every_page_in_the_browser(build, server, browser, scheme: str) -> None:  # type: ignore[no-untyped-def]
-    site, _ = build
-    pages = _pages(site)
-    problems: list[str] = []
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
-    events: list[str] = []
-
-    def on_console(msg) -> None:  # type: ignore[no-untyped-def]
-        if msg.type == "error":
-            events.append(f"console error: {msg.text}")
-
-    page.on("console", on_console)
-    page.on("pageerror", lambda exc: events.append(f"uncaught exception: {exc}"))
-
-    def on_request(request) -> None:  # type: ignore[no-untyped-def]
-        host = urlparse(request.url).hostname
-        if request.url.startswith(("data:", "blob:", "about:")):
-            return
-        if host not in ("127.0.0.1", "localhost"):
-            events.append(f"external request: {request.url}")
-
-    page.on("request", on_request)
-
-    def on_failed(request) -> None:  # type: ignore[no-untyped-def]
-        # Leaving a page aborts what it still had in flight (a favicon, say):
-        # that is the navigation's doing, not a broken link.
-        if "ERR_ABORTED" not in (request.failure or ""):
-            events.append(f"failed request: {request.url} ({request.failure})")
-
-    page.on("requestfailed", on_failed)
-    page.on(
-        "response",
-        lambda r: events.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None,
-    )
-
-    for rel in pages:
-        events.clear()
-        url = server + rel.removesuffix("index.html")
-        page.goto(url, wait_until="load")
-        result = page.evaluate(_CHECK_PAGE_JS)
-        page.wait_for_load_state("networkidle")
-        where = f"[{scheme}] {rel}"
-        problems += [f"{where}: {e}" for e in events]
-        if result["mathJs"]:
-            problems.append(f"{where}: math JavaScript is loaded (math is rendered at build time)")
-        if result["unrendered"]:
-            problems.append(f"{where}: unrendered formulas: {result['unrendered'][:3]}")
-        raw = RAW_MATH.findall(result["visible"])
-        if raw:
-            problems.append(f"{where}: raw TeX delimiters in visible text: {sorted(set(raw))}")
-        if result["mathCount"] != result["rendered"]:
-            problems.append(
-                f"{where}: {result['mathCount']} formulas but {result['rendered']} rendered"
-            )
-        for img in result["imgs"]:
-            if not img["ok"]:
-                problems.append(f"{where}: image did not load: {img['src']}")
-            if not img["alt"].strip():
-                problems.append(f"{where}: image without alt text: {img['src']}")
-            src = (img["src"] or "").split("#")[0]
-            if "figures/" in src and img["shown"] and not src.endswith(f".{scheme}.svg"):
-                problems.append(f"{where}: {src} is shown in the {scheme} palette")
-    context.close()
-    assert not problems, f"{len(problems)} problem(s) on {len(pages)} pages:\n" + "\n".join(
-        problems
-    )
-
-
 # --- Phone, keyboard and accessibility (issue 14) ---------------------------
 #
 # axe-core is pinned in pyproject.toml ([tool.infotheory.vendor.axe-core],
@@ -178,11 +108,17 @@ def test_every_page_in_the_browser(build, server, browser, scheme: str) -> None:
 # WCAG 2.1 A/AA and axe's best practices (unique landmarks, named dialogs,
 # content inside landmarks, table headers with text...).
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+# The palettes differ only in CSS colours, so the second palette is checked
+# with the rules that read colours; every rule runs in the light palette.
+AXE_RUN = {
+    "light": {"runOnly": {"type": "tag", "values": AXE_TAGS}},
+    "dark": {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}},
+}
 PHONE_WIDTHS = (390, 320)
 
 _AXE_JS = """
-async (tags) => {
-  const r = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+async (options) => {
+  const r = await axe.run(document, options);
   return r.violations.map(v => ({
     id: v.id,
     count: v.nodes.length,
@@ -248,60 +184,240 @@ def _axe_source() -> str:
     return (vendor_assets.ensure("axe-core", pin) / "axe.min.js").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_violations(build, server, browser, scheme: str) -> None:  # type: ignore[no-untyped-def]
-    """axe-core's WCAG 2 A/AA rules and best practices on every page, at desktop width."""
-    site, _ = build
+# Wide display formulas that are tab stops, and those that should be (after a
+# Tab, which makes docs/javascripts/scroll-boxes.js measure every box).
+_SCROLL_BOXES_JS = """
+async () => {
+  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  return [...document.querySelectorAll(".katex-display")]
+  .filter(el => (el.scrollWidth > el.clientWidth + 1) !== (el.tabIndex === 0))
+  .map(el => `${el.scrollWidth > el.clientWidth + 1 ? "wide, not" : "fits, but"} a tab stop: ` +
+               el.textContent.slice(0, 60));
+}
+"""
+
+# The checks of the sweep; each is reported by a test of its own.
+SWEEP_CHECKS = ("page", "keyboard", "axe", "phone")
+
+
+def _sweep(site: Path, server: str, browser, scheme: str) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    """Visit every page once in `scheme` and run every per-page check on it.
+
+    One visit per page, not one per check: loading the 46 pages was most of
+    the test time.  Per page, in this order:
+
+    1. keyboard (on the page as loaded: the first Tab must reach the skip link);
+    2. force every block to render (content-visibility skips off-screen ones,
+       which would then neither overflow nor be checked by axe);
+    3. the page itself (console, requests, math, images), then axe at 1280 px;
+    4. phone widths: no sideways scrolling at 390 and 320 px, and the wide
+       formulas, which scroll in their own box, are tab stops.
+    """
+    problems: dict[str, list[str]] = {check: [] for check in SWEEP_CHECKS}
     axe = _axe_source()
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    problems: list[str] = []
+    events: list[str] = []
+
+    def on_console(msg) -> None:  # type: ignore[no-untyped-def]
+        if msg.type == "error":
+            events.append(f"console error: {msg.text}")
+
+    def on_request(request) -> None:  # type: ignore[no-untyped-def]
+        if request.url.startswith(("data:", "blob:", "about:")):
+            return
+        if urlparse(request.url).hostname not in ("127.0.0.1", "localhost"):
+            events.append(f"external request: {request.url}")
+
+    def on_failed(request) -> None:  # type: ignore[no-untyped-def]
+        # Leaving a page aborts what it still had in flight (a favicon, say):
+        # that is the navigation's doing, not a broken link.
+        if "ERR_ABORTED" not in (request.failure or ""):
+            events.append(f"failed request: {request.url} ({request.failure})")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda exc: events.append(f"uncaught exception: {exc}"))
+    page.on("request", on_request)
+    page.on("requestfailed", on_failed)
+    page.on(
+        "response",
+        lambda r: events.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None,
+    )
+
     for rel in _pages(site):
+        where = f"[{scheme}] {rel}"
+        events.clear()
+        page.set_viewport_size({"width": 1280, "height": 900})
         page.goto(server + rel.removesuffix("index.html"), wait_until="load")
+
+        page.keyboard.press("Tab")
+        skip = page.evaluate(_SKIP_JS)
+        if not (skip["isSkip"] and skip["visible"] and skip["target"]):
+            problems["keyboard"].append(f"{where}: the first Tab shows no working skip link {skip}")
+        focus = page.evaluate(_FOCUS_JS)
+        problems["keyboard"] += [f"{where}: focus not visible on {h}" for h in focus["invisible"]]
+        if focus["math"]:
+            problems["keyboard"].append(
+                f"{where}: {len(focus['math'])} tab stops in formulas: {focus['math'][:2]}"
+            )
+
+        page.add_style_tag(content=_FORCE_RENDER_CSS)
+        result = page.evaluate(_CHECK_PAGE_JS)
+        page.wait_for_load_state("networkidle")
+        problems["page"] += _page_problems(where, scheme, result, events)
         page.add_script_tag(content=axe)
-        for v in page.evaluate(_AXE_JS, AXE_TAGS):
-            problems.append(f"[{scheme}] {rel}: {v['id']} x{v['count']}: {v['targets']}")
-    context.close()
-    assert not problems, f"{len(problems)} axe violation(s):\n" + "\n".join(problems)
+        for v in page.evaluate(_AXE_JS, AXE_RUN[scheme]):
+            problems["axe"].append(f"{where}: {v['id']} x{v['count']}: {v['targets']}")
 
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_phone_widths_do_not_scroll_sideways(build, server, browser, scheme: str) -> None:  # type: ignore[no-untyped-def]
-    """At 390 and 320 px the page never scrolls horizontally (wide parts scroll in their box)."""
-    site, _ = build
-    context = browser.new_context(color_scheme=scheme, viewport={"width": 390, "height": 844})
-    page = context.new_page()
-    problems: list[str] = []
-    for rel in _pages(site):
-        page.set_viewport_size({"width": 390, "height": 844})
-        page.goto(server + rel.removesuffix("index.html"), wait_until="load")
         for width in PHONE_WIDTHS:
             page.set_viewport_size({"width": width, "height": 844})
             m = page.evaluate(_OVERFLOW_JS)
             if m["scroll"] > m["inner"]:
-                problems.append(f"[{scheme}] {rel} at {width} px: page is {m['scroll']} px wide")
+                problems["phone"].append(f"{where} at {width} px: page is {m['scroll']} px wide")
+            page.keyboard.press("Tab")
+            boxes = page.evaluate(_SCROLL_BOXES_JS)
+            problems["phone"] += [f"{where} at {width} px: {box}" for box in boxes]
     context.close()
+    return problems
+
+
+def _page_problems(where: str, scheme: str, result: dict, events: list[str]) -> list[str]:  # type: ignore[type-arg]
+    problems = [f"{where}: {e}" for e in events]
+    if result["mathJs"]:
+        problems.append(f"{where}: math JavaScript is loaded (math is rendered at build time)")
+    if result["unrendered"]:
+        problems.append(f"{where}: unrendered formulas: {result['unrendered'][:3]}")
+    raw = RAW_MATH.findall(result["visible"])
+    if raw:
+        problems.append(f"{where}: raw TeX delimiters in visible text: {sorted(set(raw))}")
+    if result["mathCount"] != result["rendered"]:
+        n, rendered = result["mathCount"], result["rendered"]
+        problems.append(f"{where}: {n} formulas but {rendered} rendered")
+    for img in result["imgs"]:
+        if not img["ok"]:
+            problems.append(f"{where}: image did not load: {img['src']}")
+        if not img["alt"].strip():
+            problems.append(f"{where}: image without alt text: {img['src']}")
+        src = (img["src"] or "").split("#")[0]
+        if "figures/" in src and img["shown"] and not src.endswith(f".{scheme}.svg"):
+            problems.append(f"{where}: {src} is shown in the {scheme} palette")
+    return problems
+
+
+@pytest.fixture(scope="module")
+def sweep(build, server, browser):  # type: ignore[no-untyped-def]
+    """The sweep's problems per palette, computed once and shared by the four tests below."""
+    site, _ = build
+    done: dict[str, dict[str, list[str]]] = {}
+
+    def problems(scheme: str, check: str) -> list[str]:
+        if scheme not in done:
+            done[scheme] = _sweep(site, server, browser, scheme)
+        return done[scheme][check]
+
+    return problems
+
+
+SCHEMES = pytest.mark.parametrize("scheme", ["light", "dark"])
+
+
+@SCHEMES
+def test_every_page_in_the_browser(sweep, scheme: str) -> None:  # type: ignore[no-untyped-def]
+    """No console error, no external or failed request, math and images right, right palette."""
+    problems = sweep(scheme, "page")
+    assert not problems, f"{len(problems)} problem(s):\n" + "\n".join(problems)
+
+
+@SCHEMES
+def test_axe_finds_no_violations(sweep, scheme: str) -> None:  # type: ignore[no-untyped-def]
+    """axe-core's WCAG 2 A/AA rules and best practices on every page, at desktop width.
+
+    In the dark palette only the rules that depend on colours (AXE_RUN).
+    """
+    problems = sweep(scheme, "axe")
+    assert not problems, f"{len(problems)} axe violation(s):\n" + "\n".join(problems)
+
+
+@SCHEMES
+def test_phone_widths_do_not_scroll_sideways(sweep, scheme: str) -> None:  # type: ignore[no-untyped-def]
+    """At 390 and 320 px the page never scrolls sideways; wide formulas scroll in a tab stop."""
+    problems = sweep(scheme, "phone")
     assert not problems, "\n".join(problems)
 
 
-def test_keyboard_focus_is_visible_and_skips_formulas(build, server, browser) -> None:  # type: ignore[no-untyped-def]
+@SCHEMES
+def test_keyboard_focus_is_visible_and_skips_formulas(sweep, scheme: str) -> None:  # type: ignore[no-untyped-def]
     """Every tab stop shows focus, formulas are no tab stops, skip-to-content works."""
-    site, _ = build
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    problems = sweep(scheme, "keyboard")
+    assert not problems, "\n".join(problems)
+
+
+# Long pages render lazily (content-visibility in docs/stylesheets/extra.css).
+# Containment must not move anything: with every block laid out once (scrolled
+# through), the offsets are the same as when nothing is skipped.
+_FORCE_RENDER_CSS = ".md-typeset * { content-visibility: visible !important; }"
+
+_OFFSETS_JS = """
+async (scrollFirst) => {
+  const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  if (scrollFirst) {
+    for (let y = 0; y < document.scrollingElement.scrollHeight; y += innerHeight * 0.8) {
+      window.scrollTo(0, y);
+      await frame();
+    }
+    window.scrollTo(0, 0);
+  }
+  await frame();
+  const sel = ".md-typeset > *, .md-typeset :is(h2, h3), .jp-Cell, .jp-RenderedHTMLCommon > *";
+  const lazy = [...document.querySelectorAll(".md-typeset *")]
+    .filter(el => getComputedStyle(el).contentVisibility === "auto").length;
+  return {
+    lazy,
+    height: document.scrollingElement.scrollHeight,
+    tops: [...document.querySelectorAll(sel)].map(el => {
+      const r = el.getBoundingClientRect();
+      return [Math.round(r.top + scrollY), Math.round(r.height)];
+    }),
+  };
+}
+"""
+
+# A chapter, its notebook, an API page and the home page: every kind of block,
+# with the least number of lazily rendered blocks each must have.
+_LAYOUT_PAGES = {
+    "kl-divergence/": 50,
+    "notebooks/kl-divergence/": 50,
+    "api/divergence/": 0,
+    "": 0,
+}
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_lazy_rendering_does_not_move_the_layout(build, server, browser, width: int) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": width, "height": 844})
     page = context.new_page()
     problems: list[str] = []
-    for rel in _pages(site):
-        page.goto(server + rel.removesuffix("index.html"), wait_until="load")
-        page.keyboard.press("Tab")
-        skip = page.evaluate(_SKIP_JS)
-        if not (skip["isSkip"] and skip["visible"] and skip["target"]):
-            problems.append(f"{rel}: the first Tab does not show a working skip link: {skip}")
-        focus = page.evaluate(_FOCUS_JS)
-        for html in focus["invisible"][:5]:
-            problems.append(f"{rel}: focus not visible on {html}")
-        if focus["math"]:
-            n = len(focus["math"])
-            problems.append(f"{rel}: {n} tab stops in formulas: {focus['math'][:2]}")
+    for rel, least_lazy in _LAYOUT_PAGES.items():
+        page.goto(server + rel, wait_until="load")
+        lazy = page.evaluate(_OFFSETS_JS, True)
+        page.add_style_tag(content=_FORCE_RENDER_CSS)
+        full = page.evaluate(_OFFSETS_JS, False)
+        where = f"{rel or 'home'} at {width} px"
+        if lazy["lazy"] < least_lazy:
+            problems.append(f"{where}: only {lazy['lazy']} lazily rendered blocks")
+        if full["lazy"]:
+            problems.append(f"{where}: forcing rendering left {full['lazy']} lazy blocks")
+        if len(lazy["tops"]) != len(full["tops"]):
+            counts = f"{len(lazy['tops'])} blocks lazily, {len(full['tops'])} fully rendered"
+            problems.append(f"{where}: {counts}")
+            continue
+        pairs = enumerate(zip(lazy["tops"], full["tops"], strict=True))
+        moved = [(i, a, b) for i, (a, b) in pairs if a != b]
+        if moved or lazy["height"] != full["height"]:
+            problems.append(
+                f"{where}: page {lazy['height']} px lazily, {full['height']} px fully rendered; "
+                f"first moved blocks (index, [top, height] lazy, full): {moved[:4]}"
+            )
     context.close()
     assert not problems, "\n".join(problems)
 

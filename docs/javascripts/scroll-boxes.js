@@ -1,13 +1,37 @@
 // A display formula wider than the column scrolls in its own box
 // (.katex-display { overflow-x: auto }).  Keyboard users must be able to
 // scroll it (WCAG 2.1.1), but formulas that fit are not tab stops, so only the
-// boxes that actually overflow get tabindex="0"; re-checked on every page
-// (Material's instant navigation) and when the width changes.
-function markScrollBoxes() {
-  for (const box of document.querySelectorAll(".katex-display")) {
-    if (box.scrollWidth > box.clientWidth + 1) box.tabIndex = 0;
-    else box.removeAttribute("tabindex");
-  }
+// boxes that actually overflow get tabindex="0".
+//
+// Measuring every box at load would lay out the whole page, undoing
+// content-visibility (extra.css): on a phone that was ~0.5 s of blocked main
+// thread on a long chapter.  So a box is measured when the browser lays it out
+// (a ResizeObserver fires then, and when its width changes), and all of them
+// once before the first Tab of a page moves focus, for the boxes not yet laid
+// out (keydown comes before the focus moves).
+function markBox(box) {
+  if (box.scrollWidth > box.clientWidth + 1) box.tabIndex = 0;
+  else box.removeAttribute("tabindex");
 }
-document$.subscribe(markScrollBoxes);
-window.addEventListener("resize", markScrollBoxes);
+
+const laidOut = new ResizeObserver(entries => {
+  for (const entry of entries) {
+    // Width 0: not laid out yet (reading scrollWidth would force it).
+    if (entry.contentRect.width > 0) markBox(entry.target);
+  }
+});
+let allMeasured = false;
+
+function observeBoxes() {
+  laidOut.disconnect();
+  allMeasured = false;
+  for (const box of document.querySelectorAll(".katex-display")) laidOut.observe(box);
+}
+
+document$.subscribe(observeBoxes);  // every page, with Material's instant navigation
+window.addEventListener("resize", () => { allMeasured = false; });
+document.addEventListener("keydown", event => {
+  if (event.key !== "Tab" || allMeasured) return;
+  allMeasured = true;
+  for (const box of document.querySelectorAll(".katex-display")) markBox(box);
+}, true);
