@@ -131,7 +131,9 @@ def test_figure_scripts_use_the_palette_not_hard_coded_colours() -> None:
 # Every image in the content that is displayed (once the explorables have
 # replaced their static figures): its rendered width and the intrinsic width
 # of the file the browser chose (currentSrc: the narrow variant where
-# <picture> selects it).  Lazy images are loaded first.
+# <picture> selects it).  Long pages render their blocks lazily
+# (content-visibility: auto), so an off-screen figure has no layout: each is
+# scrolled on screen, as a reader would, and measured there.
 _SCALES_JS = """
 async () => {
   // Explorables mount asynchronously and then hide their static figure.
@@ -140,16 +142,21 @@ async () => {
   for (let i = 0; i < 100 && !settled(); i++) await new Promise(r => setTimeout(r, 50));
   const content = document.querySelector("article.md-content__inner") || document.body;
   const shown = [...content.querySelectorAll("img")].filter(img => img.checkVisibility());
+  const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const found = [];
   for (const img of shown) {
-    img.loading = "eager";
+    img.scrollIntoView({block: "center"});
+    await frame();
     await img.decode().catch(() => {});
+    await frame();
+    found.push({
+      src: img.getAttribute("src"),
+      current: img.currentSrc,
+      natural: img.naturalWidth,
+      rendered: img.getBoundingClientRect().width,
+    });
   }
-  return shown.map(img => ({
-    src: img.getAttribute("src"),
-    current: img.currentSrc,
-    natural: img.naturalWidth,
-    rendered: img.getBoundingClientRect().width,
-  }));
+  return found;
 }
 """
 
