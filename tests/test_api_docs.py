@@ -12,11 +12,17 @@
   `entropy`") is another library's function of the same name and is left alone.
 * Every cross-reference ``[...][infotheory....]`` used in the docs points at an
   entry that exists.
+* A dirty rebuild (``mkdocs serve --dirty``: only the edited page is rendered)
+  still links the edited page to the API entries (scripts/hooks/dirty_builds.py).
 """
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -180,3 +186,32 @@ def test_every_cross_reference_resolves(site: Site) -> None:
     assert refs, "no cross-references found at all"
     missing = [f"{page}:{line}: [{ident}]" for page, line, ident in refs if ident not in anchors]
     assert not missing, "cross-references to entries that do not exist:\n" + "\n".join(missing)
+
+
+def test_a_dirty_rebuild_matches_a_full_one(site: Site, tmp_path: Path) -> None:
+    """After a chapter edit and a library edit, ``--dirty`` renders what a full build does."""
+    copy = tmp_path / "site"
+    shutil.copytree(site.path, copy)  # keeps the mtimes: nothing looks edited...
+    chapter = copy / "entropy" / "index.html"
+    os.utime(chapter, (0, 0))  # ...but this page, as if docs/entropy.md had just been saved,
+    os.utime(ROOT / "infotheory" / "entropy.py")  # and the library, as if a docstring had
+    api = copy / "api" / "entropy" / "index.html"
+    other = copy / "coding" / "index.html"
+    stamps = {p: p.stat().st_mtime for p in (api, other)}
+    links = re.compile(r'href="[^"]*#(infotheory\.[\w.]+)"')
+    assert links.findall(site.page("entropy/")), "the entropy chapter links to no API entry"
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--dirty", "--site-dir", str(copy)],
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+    )
+    log = proc.stdout + proc.stderr
+    assert proc.returncode == 0, log
+    assert "Could not find cross-reference target" not in log, log
+    assert chapter.stat().st_mtime > 0, "the edited chapter was not rebuilt"
+    assert chapter.read_text(encoding="utf-8") == site.page("entropy/")
+    assert api.stat().st_mtime > stamps[api], "the API page did not follow the library"
+    assert api.read_text(encoding="utf-8") == site.page("api/entropy/")
+    assert other.stat().st_mtime == stamps[other], "an unedited chapter was rebuilt"
