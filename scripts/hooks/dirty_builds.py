@@ -1,7 +1,7 @@
 """Dirty rebuilds (``mkdocs serve --dirty``) show what a full build would.
 
 A dirty rebuild renders only the pages whose Markdown is newer than their HTML.
-Two things went stale that way:
+Three things went stale that way:
 
 * **API links.**  mkdocs-autorefs learns where each identifier lives
   (``infotheory.entropy.entropy`` -> ``api/entropy/#infotheory.entropy.entropy``)
@@ -17,12 +17,14 @@ Two things went stale that way:
   rebuild), so their HTML never looked older than their source.  In a dirty
   build an API page whose HTML is older than the newest file of ``infotheory/``
   has its HTML removed, so it is rendered again.
-
 * **Titles of pages not rendered.**  MkDocs takes a page's title from its
   first heading when it reads the page; a page a dirty build skips has none, so
   a neighbour's footer said "Previous: None" (api/index.md has no title in the
   nav).  Such a page's source is read (not rendered), and MkDocs takes the
   title from it as in a full build.
+
+(Search needs nothing: Material's search plugin keeps the previous index
+itself across ``serve --dirty`` rebuilds.)
 
 autorefs' maps are private attributes of mkdocs-autorefs (pinned in
 pyproject.toml); if they change, this hook stops the build with a message

@@ -33,6 +33,8 @@ Usage::
 
 from __future__ import annotations
 
+import copy
+import functools
 import re
 import sys
 import textwrap
@@ -485,6 +487,13 @@ def chapter_notebook(
 ) -> nbformat.NotebookNode:
     """Return the (unexecuted) notebook of ``docs/<page>.md``."""
     markdown = (docs / f"{page}.md").read_text(encoding="utf-8")
+    return copy.deepcopy(_converted(markdown, page, tuple(chapters)))
+
+
+@functools.lru_cache(maxsize=64)
+def _converted(markdown: str, page: str, chapters: tuple[str, ...]) -> nbformat.NotebookNode:
+    # Serve rebuilds convert every chapter; building and validating the cells is
+    # most of a prose edit's rebuild (0.3 s), so an unchanged chapter is not redone.
     return notebook(convert(markdown, page, chapters), page)
 
 
