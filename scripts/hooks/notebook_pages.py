@@ -46,7 +46,13 @@ NAV_SECTION = "Notebooks"
 BACKGROUND_DELAY = 3.0  # seconds (serve only)
 log = get_plugin_logger(__name__)
 
-_state: dict[str, Any] = {"serve": False, "chapters": {}, "background": None, "building": None}
+_state: dict[str, Any] = {
+    "serve": False,
+    "chapters": {},
+    "background": None,
+    "building": None,
+    "unexecuted": set(),
+}
 
 
 def on_startup(command: str, dirty: bool, **kwargs: object) -> None:
@@ -102,7 +108,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     serve = _state["serve"]
     paths, missing = execute.executed_paths(notebooks, run=False)
     if missing and serve:
-        _execute_in_background({c: notebooks[c] for c in missing})
+        # Started when this build has ended (on_post_build): on 2 cores the
+        # kernels slowed the first build of a fresh clone from ~10 to 17 s.
+        _state["pending"] = {c: notebooks[c] for c in missing}
     elif missing:
         # Building: the kernels run while the chapters render; the first
         # notebook page waits for them (on_pre_page).
@@ -132,6 +140,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
         files.append(downloads[chapter])
     _state["downloads"] = downloads
+    # Serve shows a notebook that has not run yet without outputs (its figures
+    # come when the background run ends); a build never does.
+    _state["unexecuted"] = {c for c in missing if serve and not _is_executed(_staged(c))}
     files.append(File.generated(config, "notebooks/index.md", content=_index_page(chapters)))
     return files
 
@@ -146,6 +157,11 @@ def _stage(chapter: str, content: bytes) -> None:
 def _staged(chapter: str) -> bytes:
     staged = PAGES / "notebooks" / f"{chapter}.ipynb"
     return staged.read_bytes() if staged.is_file() else b""  # b"": filled in on_pre_page
+
+
+def _is_executed(notebook: bytes) -> bool:
+    nb = nbformat.reads(notebook.decode("utf-8"), as_version=4)
+    return any(c.cell_type == "code" and c.execution_count for c in nb.cells)
 
 
 def _start_execution(notebooks: dict[str, nbformat.NotebookNode]) -> threading.Thread:
@@ -187,12 +203,18 @@ def on_pre_page(page: Page, **kwargs: object) -> Page:
     return page
 
 
+def on_post_build(config: MkDocsConfig, **kwargs: object) -> None:
+    pending = _state.pop("pending", None)
+    if pending:
+        _execute_in_background(pending)
+
+
 def _execute_in_background(notebooks: dict[str, nbformat.NotebookNode]) -> None:
     """During serve: execute in a thread; writing the cache triggers a rebuild.
 
-    The run starts BACKGROUND_DELAY seconds after the last rebuild that asked
-    for it, so the kernels do not compete with the reload of the page just
-    edited (and a burst of edits executes once).
+    The run starts BACKGROUND_DELAY seconds after the end of the last rebuild
+    that asked for it, so the kernels compete neither with that build nor with
+    the reload of the page just edited (and a burst of edits executes once).
     """
     running = _state["background"]
     if running is not None and running.is_alive():
@@ -277,4 +299,4 @@ def on_page_content(html: str, page: Page, **kwargs: object) -> str:
     page.meta["notebook_chapter"] = f"{chapter}.md"
     if page.edit_url:  # edit the chapter, not the generated notebook
         page.edit_url = page.edit_url.replace(f"notebooks/{chapter}.ipynb", f"{chapter}.md")
-    return page_html.cleaned(html, chapter)
+    return page_html.cleaned(html, chapter, executed=chapter not in _state["unexecuted"])
