@@ -76,18 +76,3 @@ def test_unexpected_figure_outputs_fail_loudly(
     soup = BeautifulSoup(cell(SCRIPT, outputs), "html.parser")
     with pytest.raises(page_figures.FigureError, match=message):
         page_figures.replace_figure_outputs(soup, alts, {SCRIPT: "demo"}, "notebooks/demo")
-
-
-def test_a_notebook_not_executed_yet_keeps_its_figure_cells() -> None:
-    """``mkdocs serve`` on a fresh clone shows notebooks before their kernels have run."""
-    soup = BeautifulSoup(cell(SCRIPT, ""), "html.parser")
-    assert (
-        page_figures.replace_figure_outputs(
-            soup, {"demo": "x"}, {SCRIPT: "demo"}, "nb", executed=False
-        )
-        == []
-    )
-    assert soup.find("img") is None
-    # Executed, the same cell fails: a figure cell that draws nothing is a bug.
-    with pytest.raises(page_figures.FigureError, match="has 0 PNG outputs"):
-        page_figures.replace_figure_outputs(soup, {"demo": "x"}, {SCRIPT: "demo"}, "nb")

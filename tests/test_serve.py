@@ -2,9 +2,9 @@
 
 A copy of the tracked files (what ``git clone`` gives) with no ``.cache``:
 ``mkdocs serve --dirty`` must serve the home page, a chapter and a notebook
-page, the notebook not executed yet (its kernel starts once the first build
-is served).  This once failed: the unexecuted notebook's figure cells had no
-outputs and the notebook-figure check stopped the build.
+page, which says that its notebook is being executed (its kernel starts once
+the first build is served).  This once failed: the unexecuted notebook's
+figure cells had no outputs and the notebook-figure check stopped the build.
 """
 
 from __future__ import annotations
@@ -75,7 +75,8 @@ def test_serve_on_a_fresh_clone_shows_the_pages(tmp_path: Path) -> None:
                 out.flush()
                 print(log.read_text(encoding="utf-8", errors="replace")[-4000:])
                 raise
-            assert 'class="katex"' in notebook
+            assert "being executed in the background" in notebook
+            assert 'href="../../entropy/"' in notebook
         finally:
             server.terminate()
             server.wait(timeout=30)

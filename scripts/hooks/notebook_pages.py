@@ -11,10 +11,11 @@
   ``execute: false``), ``notebooks/<chapter>/<chapter>.ipynb`` (the download:
   the executed notebook, with its outputs) and the ``notebooks/`` landing page.
   A failing cell fails the build, naming the chapter and the cell.
-* During ``mkdocs serve`` a notebook that is not cached yet is shown
-  unexecuted and executed in a background thread; the cache directory is
-  watched, so the site rebuilds with the outputs when they are ready.  The
-  first page never waits for a kernel.
+* During ``mkdocs serve`` a notebook that is not cached yet is executed in a
+  background thread once the build is served; until then its page is its
+  previous version or, on a fresh checkout, a notice linking to the chapter.
+  The cache directory is watched, so the site rebuilds with the outputs when
+  they are ready.  The first page never waits for a kernel.
 * ``on_page_content``: parses mkdocs-jupyter's HTML (BeautifulSoup), keeps the
   notebook and drops the inlined JupyterLab CSS and the MathJax 2 / Mermaid
   loaders, failing loudly on markup it does not expect; shows each figure
@@ -51,7 +52,6 @@ _state: dict[str, Any] = {
     "chapters": {},
     "background": None,
     "building": None,
-    "unexecuted": set(),
 }
 
 
@@ -116,17 +116,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         # notebook page waits for them (on_pre_page).
         _state["building"] = _start_execution({c: notebooks[c] for c in missing})
     downloads: dict[str, File] = {}
-    for chapter, nb in notebooks.items():
+    for chapter in notebooks:
         # The page's source: the executed notebook (or, while serve executes it
-        # in the background, the unexecuted one), staged as notebooks/<chapter>.ipynb
-        # under PAGES (mkdocs-jupyter needs a file on disk).
+        # in the background, the previous one or a notice), staged as
+        # notebooks/<chapter>.ipynb under PAGES (mkdocs-jupyter needs a file on disk).
         if chapter not in missing:
             _stage(chapter, paths[chapter].read_bytes())
         elif serve:
             # Keep the page as it was until the background run ends (a chapter
             # edit then rebuilds only the chapter: the fast loop).
             if not (PAGES / "notebooks" / f"{chapter}.ipynb").is_file():
-                _stage(chapter, nbformat.writes(nb).encode() + b"\n")
+                _stage(chapter, _running_page(chapter, chapters[chapter]))
         page = File(
             f"notebooks/{chapter}.ipynb",
             str(PAGES),
@@ -140,9 +140,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
         files.append(downloads[chapter])
     _state["downloads"] = downloads
-    # Serve shows a notebook that has not run yet without outputs (its figures
-    # come when the background run ends); a build never does.
-    _state["unexecuted"] = {c for c in missing if serve and not _is_executed(_staged(c))}
     files.append(File.generated(config, "notebooks/index.md", content=_index_page(chapters)))
     return files
 
@@ -159,9 +156,24 @@ def _staged(chapter: str) -> bytes:
     return staged.read_bytes() if staged.is_file() else b""  # b"": filled in on_pre_page
 
 
-def _is_executed(notebook: bytes) -> bool:
-    nb = nbformat.reads(notebook.decode("utf-8"), as_version=4)
-    return any(c.cell_type == "code" and c.execution_count for c in nb.cells)
+def _running_page(chapter: str, title: str) -> bytes:
+    """A notebook page to show (serve only) until the notebook has been executed.
+
+    Rendering the 11 unexecuted notebooks took mkdocs-jupyter ~5 s of a fresh
+    clone's first build, for pages replaced a minute later.
+    """
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = convert.KERNELSPEC
+    nb.cells.append(
+        nbformat.v4.new_markdown_cell(
+            f"# {title}\n\n"
+            "> This notebook is being executed in the background (`mkdocs serve` on a\n"
+            "> checkout whose notebooks have not run yet). The page reloads with it when\n"
+            f"> it is done; until then, read [the chapter](../../{chapter}/).",
+            id="running",
+        )
+    )
+    return nbformat.writes(nb).encode() + b"\n"
 
 
 def _start_execution(notebooks: dict[str, nbformat.NotebookNode]) -> threading.Thread:
@@ -299,4 +311,4 @@ def on_page_content(html: str, page: Page, **kwargs: object) -> str:
     page.meta["notebook_chapter"] = f"{chapter}.md"
     if page.edit_url:  # edit the chapter, not the generated notebook
         page.edit_url = page.edit_url.replace(f"notebooks/{chapter}.ipynb", f"{chapter}.md")
-    return page_html.cleaned(html, chapter, executed=chapter not in _state["unexecuted"])
+    return page_html.cleaned(html, chapter)

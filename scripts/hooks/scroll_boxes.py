@@ -27,7 +27,9 @@ def _focusable(match: re.Match[str]) -> str:
 def on_page_content(html: str, page: Page, **kwargs: object) -> str:
     if not page.file.src_uri.endswith(".ipynb"):
         return html
-    if "jupyter-wrapper" not in html or "<pre" not in html:
+    # A notebook page without code cells is serve's notice for a notebook
+    # still running (scripts/hooks/notebook_pages.py).
+    if "jupyter-wrapper" not in html or ("jp-CodeCell" in html and "<pre" not in html):
         raise RuntimeError(
             f"{page.file.src_uri}: no notebook cells (<pre> inside .jupyter-wrapper) found; "
             "has mkdocs-jupyter changed its markup? (scripts/hooks/scroll_boxes.py)"

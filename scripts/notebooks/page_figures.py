@@ -43,20 +43,13 @@ def figure_alts(markdown: str) -> dict[str, str]:
 
 
 def replace_figure_outputs(
-    soup: BeautifulSoup,
-    alts: dict[str, str],
-    scripts: dict[str, str],
-    where: str,
-    *,
-    executed: bool = True,
+    soup: BeautifulSoup, alts: dict[str, str], scripts: dict[str, str], where: str
 ) -> list[str]:
     """Replace figure cells' PNG outputs by the palette SVGs; return the figures replaced.
 
     Raises :class:`FigureError` when a figure cell does not have exactly one
     image output, or when its figure is not shown in the chapter (no alt text
-    to give it).  A notebook not executed yet (``executed=False``: shown by
-    ``mkdocs serve`` while its kernel runs in the background) has no outputs;
-    its figure cells are left as they are.
+    to give it).
     """
     replaced = []
     for cell in soup.find_all("div", class_="jp-CodeCell"):
@@ -74,8 +67,6 @@ def replace_figure_outputs(
             for img in cell.find_all("img")
             if str(img.get("src", "")).startswith("data:image/png;base64,")
         ]
-        if not images and not executed:
-            continue
         if len(images) != 1:
             raise FigureError(
                 f"{where}: the cell of figure {name!r} has {len(images)} PNG outputs, expected 1"

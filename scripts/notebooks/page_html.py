@@ -16,16 +16,15 @@ from scripts.notebooks import convert, execute, page_figures
 HTML_CACHE = execute.CACHE / "html"  # cleaned notebook pages
 
 
-def cleaned(html: str, chapter: str, *, executed: bool = True) -> str:
+def cleaned(html: str, chapter: str) -> str:
     """clean_notebook_html, cached on disk on its input (parsing ~800 KB takes ~1 s)."""
     alts = page_figures.figure_alts((convert.DOCS / f"{chapter}.md").read_text(encoding="utf-8"))
     scripts = page_figures.figure_scripts()
-    source = f"{chapter}\0{html}\0{alts}\0{scripts}\0{executed}"
-    key = hashlib.sha256(source.encode()).hexdigest()[:24]
+    key = hashlib.sha256(f"{chapter}\0{html}\0{alts}\0{scripts}".encode()).hexdigest()[:24]
     path = HTML_CACHE / f"{chapter}-{key}.html"
     if path.is_file():
         return path.read_text(encoding="utf-8")
-    cleaned = clean_notebook_html(html, chapter, alts, scripts, executed=executed)
+    cleaned = clean_notebook_html(html, chapter, alts, scripts)
     HTML_CACHE.mkdir(parents=True, exist_ok=True)
     for old in HTML_CACHE.glob(f"{chapter}-*.html"):
         old.unlink()
@@ -34,12 +33,7 @@ def cleaned(html: str, chapter: str, *, executed: bool = True) -> str:
 
 
 def clean_notebook_html(
-    html: str,
-    chapter: str,
-    alts: dict[str, str],
-    scripts: dict[str, str],
-    *,
-    executed: bool = True,
+    html: str, chapter: str, alts: dict[str, str], scripts: dict[str, str]
 ) -> str:
     """Keep mkdocs-jupyter's notebook, without its inlined CSS and script loaders.
 
@@ -90,9 +84,7 @@ def clean_notebook_html(
         raise PluginError(f"notebooks/{chapter}: the notebook has no <h1> title")
     h1.insert_after(_actions(soup, chapter))
     try:
-        page_figures.replace_figure_outputs(
-            soup, alts, scripts, f"notebooks/{chapter}", executed=executed
-        )
+        page_figures.replace_figure_outputs(soup, alts, scripts, f"notebooks/{chapter}")
     except page_figures.FigureError as error:
         raise PluginError(str(error)) from None
     return "".join(str(node) for node in kept)
