@@ -38,6 +38,26 @@ def test_each_page_links_exactly_the_stylesheets_it_uses(build: tuple[Path, str]
     assert not problems, "\n".join(problems)
 
 
+PRELOAD = re.compile(r'<link rel="preload" href="([^"]+)" as="font" type="font/woff2" crossorigin>')
+
+
+def test_pages_with_math_preload_katex_fonts_that_exist(build: tuple[Path, str]) -> None:
+    site, _ = build
+    fonts = page_assets.PRELOAD_WITH["assets/vendor/katex/katex.min.css"]
+    problems = []
+    with_math = 0
+    for page in _pages(site):
+        html = page.read_text(encoding="utf-8")
+        preloaded = [(page.parent / href).resolve() for href in PRELOAD.findall(html)]
+        expected = [(site / f).resolve() for f in fonts] if 'class="katex' in html else []
+        with_math += bool(expected)
+        if preloaded != expected:
+            problems.append(f"{page.relative_to(site)}: preloads {preloaded}, expected {expected}")
+        problems += [f"{page.relative_to(site)}: no {f}" for f in preloaded if not f.is_file()]
+    assert with_math > 10
+    assert not problems, "\n".join(problems)
+
+
 def test_no_classic_script_blocks_rendering(build: tuple[Path, str]) -> None:
     site, _ = build
     problems = []
