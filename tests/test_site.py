@@ -184,12 +184,13 @@ def _axe_source() -> str:
     return (vendor_assets.ensure("axe-core", pin) / "axe.min.js").read_text(encoding="utf-8")
 
 
-# Wide display formulas that are tab stops, and those that should be (after a
-# Tab, which makes docs/javascripts/scroll-boxes.js measure every box).
+# Wide display formulas and code blocks that are not tab stops, and narrow
+# ones that are (after a Tab, which makes docs/javascripts/scroll-boxes.js
+# measure every box, including the code blocks Material has not mounted yet).
 _SCROLL_BOXES_JS = """
 async () => {
   await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
-  return [...document.querySelectorAll(".katex-display")]
+  return [...document.querySelectorAll(".katex-display, .md-content pre > code")]
   .filter(el => (el.scrollWidth > el.clientWidth + 1) !== (el.tabIndex === 0))
   .map(el => `${el.scrollWidth > el.clientWidth + 1 ? "wide, not" : "fits, but"} a tab stop: ` +
                el.textContent.slice(0, 60));
@@ -417,6 +418,8 @@ async () => {
 _LAYOUT_PAGES = {
     "kl-divergence/": 50,
     "notebooks/kl-divergence/": 50,
+    # The notebook whose first three cells are the shortest.
+    "notebooks/differential-entropy/": 10,
     "api/divergence/": 20,
     "api/coding/": 0,
     "api/knn/": 0,
@@ -540,4 +543,44 @@ def test_only_the_active_palette_figure_is_fetched(build, server, browser) -> No
     # the dark variant is requested once it is shown.
     with page.expect_request(lambda r: r.url.split("#")[0].endswith(".dark.svg"), timeout=15_000):
         page.locator('label[for="__palette_1"]').first.click()
+    context.close()
+
+
+# Code blocks and their copy-button bars, as `content.lazy` leaves them
+# (blocks in a closed <details>, the exercises' solutions, are not shown).
+_CODE_BLOCKS_JS = """
+() => [...document.querySelectorAll(".md-content pre:has(> code)")].map(pre => {
+  const nav = pre.querySelector(":scope > .md-code__nav");
+  const copy = !!nav?.querySelector("[data-md-type=copy]");
+  const bar = nav && {label: nav.getAttribute("aria-label"), copy};
+  return {shown: pre.checkVisibility(), bar};
+})
+"""
+
+
+def test_code_blocks_mount_as_they_scroll_into_view(build, server, browser) -> None:  # type: ignore[no-untyped-def]
+    """Off-screen code blocks wait for Material (`content.lazy`); shown, they get a copy button.
+
+    Each bar is named after the block's place on the page, whatever the order
+    of mounting (docs/javascripts/code-nav-names.js).
+    """
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(server + "kl-divergence/", wait_until="load")
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    blocks = page.evaluate(_CODE_BLOCKS_JS)
+    last = max(i for i, block in enumerate(blocks) if block["shown"])
+    assert last > 5, blocks
+    assert blocks[last]["bar"] is None, "the last code block was mounted before it was shown"
+    # Mount the last block first: its name must still be its place on the page.
+    # Scrolled to again on every poll: blocks above it that render for the
+    # first time grow from their placeholder height and can push it away.
+    shown = f"""() => {{
+      const pre = document.querySelectorAll(".md-content pre:has(> code)")[{last}];
+      pre.scrollIntoView({{block: "center"}});
+      return ({_CODE_BLOCKS_JS})()[{last}].bar !== null;
+    }}"""
+    page.wait_for_function(shown, polling=250)
+    bar = page.evaluate(_CODE_BLOCKS_JS)[last]["bar"]
+    assert bar == {"label": f"Code block {last + 1}", "copy": True}, bar
     context.close()

@@ -2,14 +2,15 @@
 // block when the block is mounted, without a name: a page with several code
 // blocks then has several unnamed navigation landmarks that a screen reader
 // cannot tell apart (axe landmark-unique).  Each gets a name of its own,
-// "Code block N", in page order, as it appears (blocks are mounted lazily,
-// hence the observer).
+// "Code block N", N counting every code block of the page in order.  Blocks
+// are mounted as they scroll into view (`content.lazy`, mkdocs.yml), in any
+// order, hence the observer, and N counts the blocks, not the bars so far.
 function nameCodeNavs() {
-  const navs = document.querySelectorAll(".md-content .md-code__nav");
-  navs.forEach((nav, i) => {
-    const name = `Code block ${i + 1}`;
+  const blocks = [...document.querySelectorAll(".md-content pre:has(> code)")];
+  for (const nav of document.querySelectorAll(".md-content .md-code__nav")) {
+    const name = `Code block ${blocks.indexOf(nav.closest("pre")) + 1}`;
     if (nav.getAttribute("aria-label") !== name) nav.setAttribute("aria-label", name);
-  });
+  }
 }
 let codeNavObserver;
 document$.subscribe(() => {

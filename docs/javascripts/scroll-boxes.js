@@ -1,7 +1,14 @@
 // A display formula wider than the column scrolls in its own box
-// (.katex-display { overflow-x: auto }).  Keyboard users must be able to
-// scroll it (WCAG 2.1.1), but formulas that fit are not tab stops, so only the
-// boxes that actually overflow get tabindex="0".
+// (.katex-display { overflow-x: auto }), and so does a code block with long
+// lines (Material's pre > code).  Keyboard users must be able to scroll them
+// (WCAG 2.1.1), but boxes that fit are not tab stops, so only the boxes that
+// actually overflow get tabindex="0".
+//
+// Material marks its code blocks itself when it mounts them, but with
+// `content.lazy` (mkdocs.yml) it mounts a block only once it scrolls into
+// view: mounting all of them at load read every block's size, laying out the
+// whole page (~450 ms of blocked main thread on the KL chapter with a phone's
+// CPU).  A block not yet mounted is still marked here.
 //
 // Measuring every box at load would lay out the whole page, undoing
 // content-visibility (extra.css): on a phone that was ~0.5 s of blocked main
@@ -9,6 +16,8 @@
 // (a ResizeObserver fires then, and when its width changes), and all of them
 // once before the first Tab of a page moves focus, for the boxes not yet laid
 // out (keydown comes before the focus moves).
+const BOXES = ".katex-display, .md-content pre > code";
+
 function markBox(box) {
   if (box.scrollWidth > box.clientWidth + 1) box.tabIndex = 0;
   else box.removeAttribute("tabindex");
@@ -25,7 +34,7 @@ let allMeasured = false;
 function observeBoxes() {
   laidOut.disconnect();
   allMeasured = false;
-  for (const box of document.querySelectorAll(".katex-display")) laidOut.observe(box);
+  for (const box of document.querySelectorAll(BOXES)) laidOut.observe(box);
 }
 
 document$.subscribe(observeBoxes);  // every page, with Material's instant navigation
@@ -33,5 +42,5 @@ window.addEventListener("resize", () => { allMeasured = false; });
 document.addEventListener("keydown", event => {
   if (event.key !== "Tab" || allMeasured) return;
   allMeasured = true;
-  for (const box of document.querySelectorAll(".katex-display")) markBox(box);
+  for (const box of document.querySelectorAll(BOXES)) markBox(box);
 }, true);
