@@ -18,8 +18,15 @@
 // out (keydown comes before the focus moves).
 const BOXES = ".katex-display, .md-content pre > code";
 
+// A formula box may be a pixel wider than its content from rounding; a code
+// block is wide by Material's own test (any overflow), which it applies when
+// it mounts the block: the two must agree.
+function isWide(box) {
+  return box.scrollWidth > box.clientWidth + (box.matches("code") ? 0 : 1);
+}
+
 function markBox(box) {
-  if (box.scrollWidth > box.clientWidth + 1) box.tabIndex = 0;
+  if (isWide(box)) box.tabIndex = 0;
   else box.removeAttribute("tabindex");
 }
 
