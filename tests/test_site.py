@@ -184,12 +184,22 @@ def _axe_source() -> str:
     return (vendor_assets.ensure("axe-core", pin) / "axe.min.js").read_text(encoding="utf-8")
 
 
+# Two rendering frames, or two seconds if the page produces none: twice on
+# 6 December a page's frames stalled inside the full run (never alone), and
+# an await on requestAnimationFrame alone hung the whole test run.  Without
+# frames the checks still run, on layout forced by reading it.
+_TWO_FRAMES = (
+    "new Promise(r => { requestAnimationFrame(() => requestAnimationFrame(r));"
+    " setTimeout(r, 2000); })"
+)
+
+
 # Wide display formulas and code blocks that are not tab stops, and narrow
 # ones that are (after a Tab, which makes docs/javascripts/scroll-boxes.js
 # measure every box, including the code blocks Material has not mounted yet).
 _SCROLL_BOXES_JS = """
 async () => {
-  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  await TWO_FRAMES;
   // A code block is wide by Material's test (any overflow), a formula when
   // it overflows by more than a pixel of rounding.
   const wide = el => el.scrollWidth > el.clientWidth + (el.matches("code") ? 0 : 1);
@@ -197,7 +207,7 @@ async () => {
   .filter(el => wide(el) !== (el.tabIndex === 0))
   .map(el => `${wide(el) ? "wide, not" : "fits, but"} a tab stop: ` + el.textContent.slice(0, 60));
 }
-"""
+""".replace("TWO_FRAMES", _TWO_FRAMES)
 
 # The checks of the sweep; each is reported by a test of its own.
 SWEEP_CHECKS = ("page", "keyboard", "axe", "phone")
@@ -362,7 +372,7 @@ _FORCE_RENDER_CSS = ".md-typeset * { content-visibility: visible !important; }"
 
 _OFFSETS_JS = """
 async (scrollFirst) => {
-  const frame = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const frame = () => TWO_FRAMES;
   if (scrollFirst) {
     for (let y = 0; y < document.scrollingElement.scrollHeight; y += innerHeight * 0.8) {
       window.scrollTo(0, y);
@@ -383,7 +393,7 @@ async (scrollFirst) => {
     }),
   };
 }
-"""
+""".replace("TWO_FRAMES", _TWO_FRAMES)
 
 # Layout shifts while a page loads, with the element that moved.  A lazy block
 # painted at its placeholder height on the first screen pushed the text below it
@@ -410,10 +420,10 @@ new PerformanceObserver(list => {
 _SHIFTS_JS = """
 async () => {
   await new Promise(r => setTimeout(r, 500));
-  await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  await TWO_FRAMES;
   return window.__shifts;
 }
-"""
+""".replace("TWO_FRAMES", _TWO_FRAMES)
 
 # A chapter, its notebook, an API page and the home page: every kind of block,
 # with the least number of lazily rendered blocks each must have.
@@ -569,7 +579,7 @@ def test_code_blocks_mount_as_they_scroll_into_view(build, server, browser) -> N
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(server + "kl-divergence/", wait_until="load")
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    page.evaluate(f"() => {_TWO_FRAMES}")
     blocks = page.evaluate(_CODE_BLOCKS_JS)
     last = max(i for i, block in enumerate(blocks) if block["shown"])
     assert last > 5, blocks
