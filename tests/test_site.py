@@ -186,11 +186,11 @@ def _axe_source() -> str:
 
 # Two rendering frames, or two seconds if the page produces none: twice on
 # 6 December a page's frames stalled inside the full run (never alone), and
-# an await on requestAnimationFrame alone hung the whole test run.  Without
-# frames the checks still run, on layout forced by reading it.
+# an await on requestAnimationFrame alone hung the whole test run.  Resolves
+# to false when the frames did not come.
 _TWO_FRAMES = (
-    "new Promise(r => { requestAnimationFrame(() => requestAnimationFrame(r));"
-    " setTimeout(r, 2000); })"
+    "new Promise(r => { requestAnimationFrame(() => requestAnimationFrame(() => r(true)));"
+    " setTimeout(() => r(false), 2000); })"
 )
 
 
@@ -372,7 +372,8 @@ _FORCE_RENDER_CSS = ".md-typeset * { content-visibility: visible !important; }"
 
 _OFFSETS_JS = """
 async (scrollFirst) => {
-  const frame = () => TWO_FRAMES;
+  let stalls = 0;
+  const frame = async () => { if (!(await TWO_FRAMES)) stalls++; };
   if (scrollFirst) {
     for (let y = 0; y < document.scrollingElement.scrollHeight; y += innerHeight * 0.8) {
       window.scrollTo(0, y);
@@ -386,6 +387,7 @@ async (scrollFirst) => {
     .filter(el => getComputedStyle(el).contentVisibility === "auto").length;
   return {
     lazy,
+    stalls,
     height: document.scrollingElement.scrollHeight,
     tops: [...document.querySelectorAll(sel)].map(el => {
       const r = el.getBoundingClientRect();
@@ -454,6 +456,14 @@ def test_lazy_rendering_does_not_move_the_layout(build, server, browser, width: 
                 f"(at most {MAX_LOAD_SHIFT}): {shifts[:3]}"
             )
         lazy = page.evaluate(_OFFSETS_JS, True)
+        if lazy["stalls"]:
+            # The blocks scrolled past while frames stalled were never
+            # rendered (see _TWO_FRAMES): scroll through a fresh load once more.
+            page.goto(server + rel, wait_until="load")
+            lazy = page.evaluate(_OFFSETS_JS, True)
+        if lazy["stalls"]:
+            problems.append(f"{rel or 'home'} at {width} px: no frames for {lazy['stalls']} waits")
+            continue
         page.add_style_tag(content=_FORCE_RENDER_CSS)
         full = page.evaluate(_OFFSETS_JS, False)
         where = f"{rel or 'home'} at {width} px"
