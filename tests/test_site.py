@@ -606,3 +606,69 @@ def test_code_blocks_mount_as_they_scroll_into_view(build, server, browser) -> N
     bar = page.evaluate(_CODE_BLOCKS_JS)[last]["bar"]
     assert bar == {"label": f"Code block {last + 1}", "copy": True}, bar
     context.close()
+
+
+# What makes Chromium restyle every element of a page once it is styled: a
+# change of the class of <html> or <body> (Material's stylesheet has selectors
+# such as `table:not([class]) td > :first-child`, so any class change
+# invalidates every descendant), and a <meta name="color-scheme"> inserted or
+# changed.  Material's bundle did all three at every load (docs/overrides/main.html
+# and scripts/material_patches.py now keep them out); on a chapter each was a
+# restyle of ~2 000 elements, 50-150 ms of a phone's main thread.
+_RESTYLE_INIT = """
+window.__classes = [];
+// Runs before <html> exists: observe the document, keep <html> and <body>.
+new MutationObserver(records => {
+  for (const r of records)
+    if (r.target === document.documentElement || r.target === document.body)
+      window.__classes.push({tag: r.target.tagName, old: r.oldValue, body: !!document.body});
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ["class"],
+                      attributeOldValue: true});
+"""
+
+_RESTYLE_JS = """
+async () => {
+  await new Promise(r => setTimeout(r, 500));
+  const changes = [];
+  for (const tag of ["HTML", "BODY"]) {
+    const el = tag === "HTML" ? document.documentElement : document.body;
+    // A record's old value is the value before it; the last value is the current one.
+    const seen = window.__classes.filter(c => c.tag === tag && c.body);
+    const values = [...seen.map(c => c.old), el.className];
+    for (let i = 1; i < values.length; i++)
+      if (values[i] !== values[i - 1])
+        changes.push(`<${tag.toLowerCase()}> class "${values[i - 1]}" -> "${values[i]}"`);
+  }
+  return {
+    changes,
+    metas: document.querySelectorAll('meta[name="color-scheme"]').length,
+    rootScheme: getComputedStyle(document.documentElement).colorScheme,
+    palette: document.body.getAttribute("data-md-color-scheme"),
+  };
+}
+"""
+
+
+@pytest.mark.parametrize("rel", ["kl-divergence/", "notebooks/kl-divergence/", "api/divergence/"])
+def test_material_does_not_restyle_the_whole_page_at_load(server, browser, rel: str) -> None:  # type: ignore[no-untyped-def]
+    """No class change on <html>/<body> once the body is parsed, no color-scheme meta.
+
+    And the page's root still takes the palette's colour scheme (which the
+    meta gave it), before and after the palette is switched.
+    """
+    for scheme, expected in (("light", "normal"), ("dark", "dark")):
+        context = browser.new_context(color_scheme=scheme)
+        context.add_init_script(_RESTYLE_INIT)
+        page = context.new_page()
+        page.goto(server + rel, wait_until="load")
+        found = page.evaluate(_RESTYLE_JS)
+        assert not found["changes"], f"{rel} ({scheme}): {found['changes']}"
+        assert found["metas"] == 0, f"{rel} ({scheme}): Material added a color-scheme meta"
+        assert found["rootScheme"] == expected, (rel, scheme, found)
+        # Switch the palette: the root follows it.
+        page.locator("label.md-header__button[for^='__palette_']:visible").first.click()
+        switched = "dark" if expected == "normal" else "normal"
+        page.wait_for_function(
+            "s => getComputedStyle(document.documentElement).colorScheme === s", arg=switched
+        )
+        context.close()
