@@ -194,8 +194,8 @@ _TWO_FRAMES = (
 )
 
 
-# Wide display formulas and code blocks that are not tab stops, and narrow
-# ones that are (after a Tab, which makes docs/javascripts/scroll-boxes.js
+# Wide display formulas, code blocks and tables that are not tab stops, and
+# narrow ones that are (after a Tab, which makes docs/javascripts/scroll-boxes.js
 # measure every box, including the code blocks Material has not mounted yet).
 _SCROLL_BOXES_JS = """
 async () => {
@@ -203,7 +203,8 @@ async () => {
   // A code block is wide by Material's test (any overflow), a formula when
   // it overflows by more than a pixel of rounding.
   const wide = el => el.scrollWidth > el.clientWidth + (el.matches("code") ? 0 : 1);
-  return [...document.querySelectorAll(".katex-display, .md-content pre > code")]
+  const boxes = ".katex-display, .md-content pre > code, .md-typeset table:not([class])";
+  return [...document.querySelectorAll(boxes)]
   .filter(el => wide(el) !== (el.tabIndex === 0))
   .map(el => `${wide(el) ? "wide, not" : "fits, but"} a tab stop: ` + el.textContent.slice(0, 60));
 }

@@ -1,8 +1,9 @@
 // A display formula wider than the column scrolls in its own box
-// (.katex-display { overflow-x: auto }), and so does a code block with long
-// lines (Material's pre > code).  Keyboard users must be able to scroll them
-// (WCAG 2.1.1), but boxes that fit are not tab stops, so only the boxes that
-// actually overflow get tabindex="0".
+// (.katex-display { overflow-x: auto }), and so do a code block with long
+// lines (Material's pre > code) and a table with many columns (Material's
+// table:not([class]) scrolls itself: inline-block, overflow auto).  Keyboard
+// users must be able to scroll them (WCAG 2.1.1), but boxes that fit are not
+// tab stops, so only the boxes that actually overflow get tabindex="0".
 //
 // Material marks its code blocks itself when it mounts them, but with
 // `content.lazy` (mkdocs.yml) it mounts a block only once it scrolls into
@@ -14,9 +15,9 @@
 // content-visibility (extra.css): on a phone that was ~0.5 s of blocked main
 // thread on a long chapter.  So a box is measured when the browser lays it out
 // (a ResizeObserver fires then, and when its width changes), and all of them
-// once before the first Tab of a page moves focus, for the boxes not yet laid
-// out (keydown comes before the focus moves).
-const BOXES = ".katex-display, .md-content pre > code";
+// before the first Tab at each viewport width moves focus, for the boxes not
+// yet laid out (keydown comes before the focus moves).
+const BOXES = ".katex-display, .md-content pre > code, .md-typeset table:not([class])";
 
 // A formula box may be a pixel wider than its content from rounding; a code
 // block is wide by Material's own test (any overflow), which it applies when
@@ -36,18 +37,20 @@ const laidOut = new ResizeObserver(entries => {
     if (entry.contentRect.width > 0) markBox(entry.target);
   }
 });
-let allMeasured = false;
+// The viewport width of the last pass over every box (-1: none yet on this
+// page).  Compared at each Tab rather than reset by a "resize" event, which
+// can arrive after a Tab pressed right after the window changed size.
+let measuredAt = -1;
 
 function observeBoxes() {
   laidOut.disconnect();
-  allMeasured = false;
+  measuredAt = -1;
   for (const box of document.querySelectorAll(BOXES)) laidOut.observe(box);
 }
 
 document$.subscribe(observeBoxes);  // every page, with Material's instant navigation
-window.addEventListener("resize", () => { allMeasured = false; });
 document.addEventListener("keydown", event => {
-  if (event.key !== "Tab" || allMeasured) return;
-  allMeasured = true;
+  if (event.key !== "Tab" || measuredAt === window.innerWidth) return;
+  measuredAt = window.innerWidth;
   for (const box of document.querySelectorAll(BOXES)) markBox(box);
 }, true);
