@@ -3,9 +3,9 @@
 Material puts every ``extra_css`` entry in every page's ``<head>``; each is a
 render-blocking request.  ``NEEDED_WHEN`` says, for each stylesheet, which
 markup in the page's HTML needs it; ``on_post_page`` drops the ``<link>`` of a
-stylesheet whose markup the page does not contain.  That is safe with instant
-navigation: Material diffs the ``<head>`` of the next page against the current
-one and adds the stylesheets it lacks.
+stylesheet whose markup the page does not contain.  Every page is a full load
+(Material's instant navigation is off: mkdocs.yml), so a page's own
+``<head>`` is all that styles it.
 
 Material's ``bundle.js`` is a classic script at the end of ``<body>``, which
 Chromium still counts as render-blocking; it gets ``defer`` (so does every

@@ -7,8 +7,7 @@ page and asserts it equals the library's value for that setting, formatted
 to the digits shown.  A readout that drifts from the library fails.
 
 Also checked: the static figure is in the HTML as the fallback without
-JavaScript; the explorables mount after instant navigation; no sideways
-scrolling at 320 px; every control is a labelled native input with a touch
+JavaScript; no sideways scrolling at 320 px; every control is a labelled native input with a touch
 target of at least 44 px and the readouts are announced (``aria-live``);
 both palettes render without console errors, with the palette's colours.
 """
@@ -251,29 +250,6 @@ def test_static_figure_is_the_fallback(build: tuple[Path, str]) -> None:
         assert m, f"{rel}: no explorable {name}"
         for scheme in ("light", "dark"):
             assert f"figures/{figure}.{scheme}.svg" in m[1], f"{name}: no {scheme} fallback"
-
-
-def test_mounted_after_instant_navigation(server, browser) -> None:  # type: ignore[no-untyped-def]
-    pg = browser.new_page()
-    try:
-        pg.goto(server, wait_until="load")
-        for name, (rel, _) in PAGES.items():
-            pg.evaluate(
-                """([href, id]) => {
-                    const a = Object.assign(document.createElement("a"), {href, id});
-                    a.textContent = id;
-                    document.querySelector("article").append(a);
-                }""",
-                [server + rel, f"to-{name}"],
-            )
-            pg.locator(f"#to-{name}").click()
-            pg.wait_for_url(server + rel)
-            pg.wait_for_selector(f'[data-explorable="{name}"][data-mounted="yes"]')
-            assert pg.locator(f'[data-explorable="{name}"] svg *').count() > 10
-        # Instant all along: one document load.
-        assert pg.evaluate("() => performance.getEntriesByType('navigation').length") == 1
-    finally:
-        pg.close()
 
 
 _LAYOUT_JS = """name => {

@@ -7,15 +7,14 @@
 * In the browser, each control is set to several values and every readout is
   compared with what the grid module (kl-fit) or ``infotheory`` (temperature)
   gives for that setting, to the digits shown.
-* Also: the static figure is the fallback in the HTML, the explorables mount
-  after instant navigation, labelled controls of at least 44 px, keyboard
-  steps, no horizontal overflow at 320 px, no console error in either palette.
+* Also: the static figure is the fallback in the HTML, labelled controls of at
+  least 44 px, keyboard steps, no horizontal overflow at 320 px, no console
+  error in either palette.
 """
 
 from __future__ import annotations
 
 import math
-import mimetypes
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +25,6 @@ from scipy.optimize import minimize
 from infotheory import entropy, kl_divergence, smooth_labels, softmax
 from scripts.explorables import kl_fit_grid as kg
 
-SITE_URL = "https://infotheory.github.io/infotheory/"
 PAGES = {"kl-fit": "kl-divergence/", "temperature": "in-practice/"}
 FIGURES = {
     "kl-fit": "figures/kl-asymmetry.light.svg",
@@ -276,42 +274,6 @@ def test_controls_layout_and_console_in_both_palettes(server, browser, scheme: s
         assert width <= 320, f"{name} at 320 px: the page is {width} px wide"
         assert page.errors == [], f"{name} [{scheme}]: {page.errors}"
         page.context.close()
-
-
-def test_mounted_after_instant_navigation(build, browser) -> None:  # type: ignore[no-untyped-def]
-    """Material navigates instantly only on site_url: serve the build there, offline."""
-    site, _ = build
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-
-    def answer(route: Any) -> None:
-        url = route.request.url
-        if not url.startswith(SITE_URL):
-            route.abort()
-            return
-        rel = url[len(SITE_URL) :].split("?")[0].split("#")[0]
-        path = site / rel
-        if path.is_dir():
-            path = path / "index.html"
-        if not path.is_file():
-            route.fulfill(status=404, path=str(site / "404.html"))
-            return
-        kind = mimetypes.guess_type(str(path))[0] or "application/octet-stream"
-        route.fulfill(status=200, body=path.read_bytes(), content_type=kind)
-
-    context.route("**/*", answer)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.goto(SITE_URL + "entropy/", wait_until="load")
-    page.evaluate("window.__stayed = true")
-    for name, rel in PAGES.items():
-        page.locator(f'nav.md-nav--primary a.md-nav__link[href$="{rel}"]').first.click()
-        page.locator(f'[data-explorable="{name}"][data-mounted="yes"]').wait_for()
-        page.locator(f'[data-explorable="{name}"] .explorable__live[data-state="ready"]').wait_for()
-        assert page.evaluate("window.__stayed === true"), f"{rel}: a full page load, not instant"
-        assert page.locator(f'[data-explorable="{name}"] .explorable__live').count() == 1
-    assert errors == []
-    context.close()
 
 
 def test_no_data_file_in_the_repository() -> None:

@@ -1,8 +1,7 @@
 """Each built page links only the stylesheets it uses, and no script blocks its first paint.
 
-See scripts/page_assets.py.  The browser case checks the claim the hook
-relies on: after instant navigation Material adds the next page's stylesheets
-to the ``<head>``, so a notebook reached from the home page is styled.
+See scripts/page_assets.py.  Every page is a full load (Material's instant
+navigation is off, mkdocs.yml), so each page's own ``<head>`` is what styles it.
 """
 
 from __future__ import annotations
@@ -74,34 +73,3 @@ def test_unknown_stylesheet_fails_the_build() -> None:
     config = SimpleNamespace(extra_css=["stylesheets/new.css"])
     with pytest.raises(PluginError, match="NEEDED_WHEN"):
         page_assets.on_config(config)  # type: ignore[arg-type]
-
-
-def test_instant_navigation_adds_the_next_pages_stylesheets(build, server, browser) -> None:  # type: ignore[no-untyped-def]
-    site, _ = build
-    notebook = next(p for p in _pages(site) if "jupyter-wrapper" in p.read_text(encoding="utf-8"))
-    rel = notebook.relative_to(site).as_posix().removesuffix("index.html")
-    page = browser.new_page()
-    try:
-        page.goto(server, wait_until="load")
-        assert not page.locator('link[href$="stylesheets/notebooks.css"]').count()
-        # A link in the content (the nav link may sit in a collapsed section);
-        # Material intercepts the click and navigates without reloading.
-        page.evaluate(
-            """href => {
-                const a = Object.assign(document.createElement("a"), {href, id: "to-notebook"});
-                a.textContent = "notebook";
-                document.querySelector("article").append(a);
-            }""",
-            server + rel,
-        )
-        page.locator("#to-notebook").click()
-        page.wait_for_url(server + rel)
-        page.wait_for_function(
-            """() => [...document.styleSheets].some(s => s.href?.endsWith("notebooks.css"))"""
-        )
-        # The styling applies: the notebook's cells take their rules from notebooks.css.
-        assert page.evaluate("() => !!document.querySelector('.jupyter-wrapper')")
-        # It was instant: the first page's bundle still runs the page.
-        assert page.evaluate("() => performance.getEntriesByType('navigation').length") == 1
-    finally:
-        page.close()

@@ -612,18 +612,24 @@ def test_code_blocks_mount_as_they_scroll_into_view(build, server, browser) -> N
 # What makes Chromium restyle every element of a page once it is styled: a
 # change of the class of <html> or <body> (Material's stylesheet has selectors
 # such as `table:not([class]) td > :first-child`, so any class change
-# invalidates every descendant), and a <meta name="color-scheme"> inserted or
-# changed.  Material's bundle did all three at every load (docs/overrides/main.html
-# and scripts/material_patches.py now keep them out); on a chapter each was a
-# restyle of ~2 000 elements, 50-150 ms of a phone's main thread.
+# invalidates every descendant), a <meta name="color-scheme"> inserted or
+# changed, and a stylesheet's href rewritten (it is loaded and applied again).
+# Material's bundle did all of them at every load (docs/overrides/main.html and
+# scripts/material_patches.py keep the first two out; the third came with
+# instant navigation, now off); on a chapter each was a restyle of ~2 000
+# elements, 50-150 ms of a phone's main thread.
 _RESTYLE_INIT = """
 window.__classes = [];
+window.__sheets = [];
 // Runs before <html> exists: observe the document, keep <html> and <body>.
 new MutationObserver(records => {
-  for (const r of records)
-    if (r.target === document.documentElement || r.target === document.body)
+  for (const r of records) {
+    if (r.attributeName === "href" && r.target.matches('link[rel="stylesheet"]'))
+      window.__sheets.push(`${r.oldValue} -> ${r.target.getAttribute("href")}`);
+    else if (r.target === document.documentElement || r.target === document.body)
       window.__classes.push({tag: r.target.tagName, old: r.oldValue, body: !!document.body});
-}).observe(document, {subtree: true, attributes: true, attributeFilter: ["class"],
+  }
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ["class", "href"],
                       attributeOldValue: true});
 """
 
@@ -642,6 +648,7 @@ async () => {
   }
   return {
     changes,
+    sheets: window.__sheets,
     metas: document.querySelectorAll('meta[name="color-scheme"]').length,
     rootScheme: getComputedStyle(document.documentElement).colorScheme,
     palette: document.body.getAttribute("data-md-color-scheme"),
@@ -652,7 +659,8 @@ async () => {
 
 @pytest.mark.parametrize("rel", ["kl-divergence/", "notebooks/kl-divergence/", "api/divergence/"])
 def test_material_does_not_restyle_the_whole_page_at_load(server, browser, rel: str) -> None:  # type: ignore[no-untyped-def]
-    """No class change on <html>/<body> once the body is parsed, no color-scheme meta.
+    """Nothing at load restyles the whole page: no class change on <html>/<body>
+    once the body is parsed, no color-scheme meta, no stylesheet loaded twice.
 
     And the page's root still takes the palette's colour scheme (which the
     meta gave it), before and after the palette is switched.
@@ -665,6 +673,9 @@ def test_material_does_not_restyle_the_whole_page_at_load(server, browser, rel: 
         found = page.evaluate(_RESTYLE_JS)
         assert not found["changes"], f"{rel} ({scheme}): {found['changes']}"
         assert found["metas"] == 0, f"{rel} ({scheme}): Material added a color-scheme meta"
+        assert not found["sheets"], (
+            f"{rel} ({scheme}): stylesheet links rewritten {found['sheets']}"
+        )
         assert found["rootScheme"] == expected, (rel, scheme, found)
         # Switch the palette: the root follows it.
         page.locator("label.md-header__button[for^='__palette_']:visible").first.click()

@@ -48,7 +48,7 @@ function observeBoxes() {
   for (const box of document.querySelectorAll(BOXES)) laidOut.observe(box);
 }
 
-document$.subscribe(observeBoxes);  // every page, with Material's instant navigation
+document$.subscribe(observeBoxes);  // Material's page-ready signal
 document.addEventListener("keydown", event => {
   if (event.key !== "Tab" || measuredAt === window.innerWidth) return;
   measuredAt = window.innerWidth;

@@ -10,9 +10,9 @@
 // and calls it once per element.  `mount` builds the controls and the drawing
 // inside `root`; the loader then marks the element `data-mounted="yes"` and
 // adds `explorable--live`, which hides the static fallback
-// (stylesheets/explorables.css).  It runs on every page Material shows,
-// including after instant navigation (`document$`).  A module that fails to
-// load or mount leaves the static figure in place and logs the error.
+// (stylesheets/explorables.css).  It runs when Material says the page is
+// ready (`document$`).  A module that fails to load or mount leaves the
+// static figure in place and logs the error.
 function mountAll() {
   for (const root of document.querySelectorAll("[data-explorable]")) {
     if (root.dataset.mounted) continue;
